@@ -1,0 +1,148 @@
+using TinyTorch.Kernels;
+
+namespace TinyTorch.Core;
+
+/// <summary>
+/// The activations as plain functions, like <c>torch.nn.functional</c>: each forward returns a new tensor,
+/// each backward takes dL/dy and what the forward saved and returns dL/dx. The module classes
+/// (<see cref="ReLU"/>, <see cref="Sigmoid"/>, …) are thin wrappers that remember what to save.
+/// </summary>
+public static class Functional
+{
+    /// <summary>max(0, x) element-wise.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>A new tensor of x's shape.</returns>
+    public static Tensor ReLU(Tensor x) => Map(x, ActivationKernels.ReLU);
+
+    /// <summary>max(0, x) written over x's own storage: no allocation, one pass over memory.</summary>
+    /// <param name="x">The input, overwritten with the result.</param>
+    /// <returns><paramref name="x"/> itself.</returns>
+    public static Tensor ReLUInPlace(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ActivationKernels.ReLU(x.AsSpan(), x.AsSpan());
+        return x;
+    }
+
+    /// <summary>σ(x) = 1 / (1 + e^(−x)) element-wise, stable for every input.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>A new tensor of x's shape, values in [0, 1].</returns>
+    public static Tensor Sigmoid(Tensor x) => Map(x, ActivationKernels.Sigmoid);
+
+    /// <summary>tanh(x) element-wise.</summary>
+    /// <param name="x">The input.</param>
+    /// <returns>A new tensor of x's shape, values in [−1, 1].</returns>
+    public static Tensor Tanh(Tensor x) => Map(x, ActivationKernels.Tanh);
+
+    /// <summary>GELU(x) element-wise in the chosen form.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="approximate">The form; the sigmoid form x·σ(1.702x) by default, as TinyTorch.</param>
+    /// <returns>A new tensor of x's shape.</returns>
+    public static Tensor GELU(Tensor x, GeluApproximation approximate = GeluApproximation.Sigmoid) =>
+        Map(x, (input, destination) => ActivationKernels.GELU(input, destination, approximate));
+
+    /// <summary>Softmax along <paramref name="dim"/>: every slice along it becomes a probability distribution.</summary>
+    /// <param name="x">The input, of any rank.</param>
+    /// <param name="dim">The dimension to normalize; negative values count from the end. Default −1, the last.</param>
+    /// <returns>A new tensor of x's shape whose slices along <paramref name="dim"/> sum to 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is outside [−rank, rank − 1].</exception>
+    public static Tensor Softmax(Tensor x, int dim = -1)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        (int length, int stride) = SoftmaxAxis(x, dim);
+        Tensor y = Tensor.Uninitialized(x.ShapeArray);
+        if (x.Size > 0)
+        {
+            ActivationKernels.SoftmaxStrided(x.AsSpan(), y.AsSpan(), length, stride);
+        }
+
+        return y;
+    }
+
+    /// <summary>ReLU's backward: dL/dx = dL/dy where the forward's output is positive, else 0.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output (its input works too).</param>
+    /// <returns>dL/dx.</returns>
+    public static Tensor ReLUBackward(Tensor gradOutput, Tensor output) =>
+        Zip(gradOutput, output, nameof(output), ActivationKernels.ReLUBackward);
+
+    /// <summary>Sigmoid's backward: dL/dx = dL/dy · y(1 − y), from the forward's output y.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output y.</param>
+    /// <returns>dL/dx.</returns>
+    public static Tensor SigmoidBackward(Tensor gradOutput, Tensor output) =>
+        Zip(gradOutput, output, nameof(output), ActivationKernels.SigmoidBackward);
+
+    /// <summary>Tanh's backward: dL/dx = dL/dy · (1 − y²), from the forward's output y.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output y.</param>
+    /// <returns>dL/dx.</returns>
+    public static Tensor TanhBackward(Tensor gradOutput, Tensor output) =>
+        Zip(gradOutput, output, nameof(output), ActivationKernels.TanhBackward);
+
+    /// <summary>GELU's backward: dL/dx = dL/dy · GELU′(x) for the same form as the forward, from its input x.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input x.</param>
+    /// <param name="approximate">The form the forward used.</param>
+    /// <returns>dL/dx.</returns>
+    public static Tensor GELUBackward(Tensor gradOutput, Tensor input, GeluApproximation approximate = GeluApproximation.Sigmoid) =>
+        Zip(gradOutput, input, nameof(input), (x, g, d) => ActivationKernels.GELUBackward(x, g, d, approximate));
+
+    /// <summary>Softmax's backward: dL/dx = y ⊙ (g − Σ g·y) along <paramref name="dim"/>, from the forward's output y.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="dim">The dimension the forward normalized.</param>
+    /// <returns>dL/dx.</returns>
+    public static Tensor SoftmaxBackward(Tensor gradOutput, Tensor output, int dim = -1)
+    {
+        CheckGradient(gradOutput, output, nameof(output));
+        (int length, int stride) = SoftmaxAxis(output, dim);
+        Tensor dx = Tensor.Uninitialized(output.ShapeArray);
+        if (output.Size > 0)
+        {
+            ActivationKernels.SoftmaxStridedBackward(output.AsSpan(), gradOutput.AsSpan(), dx.AsSpan(), length, stride);
+        }
+
+        return dx;
+    }
+
+    private delegate void UnaryKernel(ReadOnlySpan<float> x, Span<float> destination);
+
+    private delegate void BinaryKernel(ReadOnlySpan<float> saved, ReadOnlySpan<float> gradOutput, Span<float> destination);
+
+    private static Tensor Map(Tensor x, UnaryKernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Tensor y = Tensor.Uninitialized(x.ShapeArray);
+        kernel(x.AsSpan(), y.AsSpan());
+        return y;
+    }
+
+    private static Tensor Zip(Tensor gradOutput, Tensor saved, string savedName, BinaryKernel kernel)
+    {
+        CheckGradient(gradOutput, saved, savedName);
+        Tensor dx = Tensor.Uninitialized(saved.ShapeArray);
+        kernel(saved.AsSpan(), gradOutput.AsSpan(), dx.AsSpan());
+        return dx;
+    }
+
+    private static void CheckGradient(Tensor gradOutput, Tensor saved, string savedName)
+    {
+        ArgumentNullException.ThrowIfNull(gradOutput);
+        ArgumentNullException.ThrowIfNull(saved, savedName);
+        if (!gradOutput.SameShape(saved))
+        {
+            throw new ArgumentException(
+                $"gradOutput has shape {gradOutput.ShapeString} but the forward pass had shape {saved.ShapeString}; they must match.",
+                nameof(gradOutput));
+        }
+    }
+
+    /// <summary>The softmax axis of x as (its length, the stride between its elements).</summary>
+    private static (int Length, int Stride) SoftmaxAxis(Tensor x, int dim)
+    {
+        int d = ShapeUtil.NormalizeDim(dim, x.Rank);
+        (_, int length, int inner) = ShapeUtil.SplitAt(x.ShapeArray, d);
+        return (length, inner);
+    }
+}

@@ -1,0 +1,35 @@
+namespace TinyTorch.Core;
+
+/// <summary>The rectified linear unit, ReLU(x) = max(0, x): the default hidden-layer activation.</summary>
+/// <remarks>Saves its output for backward: y &gt; 0 exactly where x &gt; 0, which also works for <see cref="ForwardInPlace"/>.</remarks>
+public sealed class ReLU : IActivation
+{
+    private ActivationState _state;
+
+    /// <inheritdoc/>
+    public Tensor Forward(Tensor x)
+    {
+        Tensor y = Functional.ReLU(x);
+        _state.Save(y);
+        return y;
+    }
+
+    /// <summary>Applies ReLU by overwriting <paramref name="x"/>'s storage, allocating nothing.</summary>
+    /// <param name="x">The input; it is changed.</param>
+    /// <returns><paramref name="x"/> itself.</returns>
+    public Tensor ForwardInPlace(Tensor x)
+    {
+        Tensor y = Functional.ReLUInPlace(x);
+        _state.Save(y);
+        return y;
+    }
+
+    /// <inheritdoc/>
+    public Tensor Backward(Tensor gradOutput) => Functional.ReLUBackward(gradOutput, _state.Saved(nameof(ReLU)));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Tensor> Parameters() => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => "ReLU()";
+}

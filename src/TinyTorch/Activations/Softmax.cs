@@ -1,0 +1,46 @@
+namespace TinyTorch.Core;
+
+/// <summary>
+/// Softmax along one dimension: each slice becomes a probability distribution, e^(xᵢ) / Σⱼ e^(xⱼ).
+/// The output layer of a classifier and the heart of attention.
+/// </summary>
+/// <remarks>Saves its output and the dim of the most recent forward for backward.</remarks>
+public sealed class Softmax : IActivation
+{
+    private ActivationState _state;
+    private int _lastDim;
+
+    /// <summary>Creates a softmax over <paramref name="dim"/>.</summary>
+    /// <param name="dim">The dimension to normalize, checked against each input's rank at Forward;
+    /// negative values count from the end. Default −1, the last.</param>
+    public Softmax(int dim = -1) => Dim = dim;
+
+    /// <summary>The dimension <see cref="Forward(Tensor)"/> normalizes.</summary>
+    public int Dim { get; }
+
+    /// <inheritdoc/>
+    public Tensor Forward(Tensor x) => Forward(x, Dim);
+
+    /// <summary>Softmax along <paramref name="dim"/> for this call only.</summary>
+    /// <param name="x">The input, of any rank.</param>
+    /// <param name="dim">The dimension to normalize.</param>
+    /// <returns>A new tensor whose slices along <paramref name="dim"/> sum to 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is outside [−rank, rank − 1].</exception>
+    public Tensor Forward(Tensor x, int dim)
+    {
+        Tensor y = Functional.Softmax(x, dim);
+        _state.Save(y);
+        _lastDim = dim;
+        return y;
+    }
+
+    /// <inheritdoc/>
+    public Tensor Backward(Tensor gradOutput) =>
+        Functional.SoftmaxBackward(gradOutput, _state.Saved(nameof(Softmax)), _lastDim);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Tensor> Parameters() => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Softmax(dim={Dim})";
+}

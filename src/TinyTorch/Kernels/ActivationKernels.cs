@@ -1,0 +1,166 @@
+using TinyTorch.Core;
+using TinyTorch.Kernels.Operators;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// The fast layer: every activation and its backward over spans of float32, with no allocation.
+/// Each function writes <c>x.Length</c> results to the start of <c>destination</c>. The input and the
+/// destination may be the very same span (in place); a partial overlap, or a destination shorter than the
+/// input, is an <see cref="ArgumentException"/> that says which.
+/// </summary>
+public static class ActivationKernels
+{
+    /// <summary>destination[i] = max(0, x[i]); NaN stays NaN.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result.</param>
+    public static void ReLU(ReadOnlySpan<float> x, Span<float> destination) => Unary<ReLUOperator>(x, destination);
+
+    /// <summary>destination[i] = σ(x[i]) = 1 / (1 + e^(−x[i])), without overflow at any input.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result.</param>
+    public static void Sigmoid(ReadOnlySpan<float> x, Span<float> destination) => Unary<SigmoidOperator>(x, destination);
+
+    /// <summary>destination[i] = tanh(x[i]), exact near 0 and ±1 in the limits.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result.</param>
+    public static void Tanh(ReadOnlySpan<float> x, Span<float> destination) => Unary<TanhOperator>(x, destination);
+
+    /// <summary>destination[i] = GELU(x[i]) in the chosen form.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result.</param>
+    /// <param name="approximate">The GELU form; the sigmoid form by default, as TinyTorch.</param>
+    public static void GELU(ReadOnlySpan<float> x, Span<float> destination, GeluApproximation approximate = GeluApproximation.Sigmoid)
+    {
+        switch (approximate)
+        {
+            case GeluApproximation.Sigmoid: Unary<GeluSigmoidFormOperator>(x, destination); break;
+            case GeluApproximation.Tanh: Unary<GeluTanhFormOperator>(x, destination); break;
+            case GeluApproximation.None: Unary<GeluExactFormOperator>(x, destination); break;
+            default: throw UnknownForm(approximate);
+        }
+    }
+
+    /// <summary>Softmax of each consecutive row of <paramref name="rowLength"/> elements.</summary>
+    /// <param name="x">The input: a whole number of rows.</param>
+    /// <param name="destination">Receives the result.</param>
+    /// <param name="rowLength">The length of each row (the softmax dimension).</param>
+    public static void Softmax(ReadOnlySpan<float> x, Span<float> destination, int rowLength) =>
+        SoftmaxStrided(x, destination, rowLength, 1);
+
+    /// <summary>
+    /// Softmax along an axis that is not the last: the input is viewed as [outer, <paramref name="axisLength"/>,
+    /// <paramref name="stride"/>] in row-major order and each slice along the middle axis is normalized.
+    /// </summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result.</param>
+    /// <param name="axisLength">The size of the softmax dimension.</param>
+    /// <param name="stride">The product of the dimensions after it (1 for the last dimension).</param>
+    public static void SoftmaxStrided(ReadOnlySpan<float> x, Span<float> destination, int axisLength, int stride)
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        int outer = SoftmaxOuter(x.Length, axisLength, stride);
+        SoftmaxKernel.Forward(x, destination, outer, axisLength, stride);
+    }
+
+    /// <summary>ReLU's backward: destination[i] = gradOutput[i] where output[i] &gt; 0, else 0.</summary>
+    /// <param name="output">The forward's output (or input: both are positive at the same places).</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    public static void ReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
+        Binary<ReLUBackwardOperator>(output, gradOutput, destination);
+
+    /// <summary>Sigmoid's backward from its output y: destination[i] = g[i]·y[i](1 − y[i]).</summary>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    public static void SigmoidBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
+        Binary<SigmoidBackwardOperator>(output, gradOutput, destination);
+
+    /// <summary>Tanh's backward from its output y: destination[i] = g[i]·(1 − y[i]²).</summary>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    public static void TanhBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
+        Binary<TanhBackwardOperator>(output, gradOutput, destination);
+
+    /// <summary>GELU's backward from its input x: destination[i] = g[i]·GELU′(x[i]) for the chosen form.</summary>
+    /// <param name="x">The forward's input.</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="approximate">The form the forward used.</param>
+    public static void GELUBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> destination, GeluApproximation approximate = GeluApproximation.Sigmoid)
+    {
+        switch (approximate)
+        {
+            case GeluApproximation.Sigmoid: Binary<GeluSigmoidFormBackwardOperator>(x, gradOutput, destination); break;
+            case GeluApproximation.Tanh: Binary<GeluTanhFormBackwardOperator>(x, gradOutput, destination); break;
+            case GeluApproximation.None: Binary<GeluExactFormBackwardOperator>(x, gradOutput, destination); break;
+            default: throw UnknownForm(approximate);
+        }
+    }
+
+    /// <summary>Softmax's backward per row, from its output y: dx = y ⊙ (g − Σ g·y).</summary>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="rowLength">The length of each row.</param>
+    public static void SoftmaxBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int rowLength) =>
+        SoftmaxStridedBackward(output, gradOutput, destination, rowLength, 1);
+
+    /// <summary>Softmax's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="axisLength">The size of the softmax dimension.</param>
+    /// <param name="stride">The product of the dimensions after it.</param>
+    public static void SoftmaxStridedBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int axisLength, int stride)
+    {
+        CheckBinary(output, gradOutput, destination, nameof(output), nameof(gradOutput));
+        int outer = SoftmaxOuter(output.Length, axisLength, stride);
+        SoftmaxKernel.Backward(output, gradOutput, destination, outer, axisLength, stride);
+    }
+
+    private static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> destination)
+        where TOp : IUnaryOperator
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        ParallelRunner.Unary<TOp>(x, destination[..x.Length]);
+    }
+
+    private static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> gradOutput, Span<float> destination)
+        where TOp : IBinaryOperator
+    {
+        CheckBinary(a, gradOutput, destination, "input", nameof(gradOutput));
+        ParallelRunner.Binary<TOp>(a, gradOutput, destination[..a.Length]);
+    }
+
+    private static void CheckBinary(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, string aName, string bName)
+    {
+        SpanChecks.SameLength(a, b, aName, bName);
+        SpanChecks.Destination(a, destination, aName);
+        SpanChecks.Destination(b, destination, bName);
+    }
+
+    private static int SoftmaxOuter(int length, int axisLength, int stride)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(axisLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
+        long block = (long)axisLength * stride;
+        if (block == 0 && length == 0)
+        {
+            return 0;   // an empty tensor whose softmax dimension has size 0: nothing to do
+        }
+
+        if (block == 0 || length % block != 0)
+        {
+            throw new ArgumentException(
+                $"The input's {length} elements are not a whole number of slices of {axisLength} × {stride} elements.", "x");
+        }
+
+        return (int)(length / block);
+    }
+
+    private static ArgumentOutOfRangeException UnknownForm(GeluApproximation approximate) =>
+        new(nameof(approximate), approximate, $"Unknown GELU form {approximate}; expected Sigmoid, Tanh or None.");
+}

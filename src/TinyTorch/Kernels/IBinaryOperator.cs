@@ -1,0 +1,25 @@
+using System.Runtime.Intrinsics;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// One element-wise function of two inputs, z = f(a, b): the shape of every backward pass, where
+/// a is what the forward saved (its input or output) and b is the incoming gradient dL/dy.
+/// </summary>
+internal interface IBinaryOperator
+{
+    /// <summary>Whether the vector bodies are real SIMD code. When false, the loop stays scalar.</summary>
+    static virtual bool Vectorizable => false;
+
+    /// <summary>f of one pair.</summary>
+    static abstract float Invoke(float a, float b);
+
+    /// <summary>f of 4 pairs.</summary>
+    static virtual Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => throw new NotSupportedException();
+
+    /// <summary>f of 8 pairs.</summary>
+    static virtual Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => throw new NotSupportedException();
+
+    /// <summary>f of 16 pairs.</summary>
+    static virtual Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => throw new NotSupportedException();
+}

@@ -1,0 +1,25 @@
+using System.Runtime.Intrinsics;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// One element-wise function y = f(x), written once per register width. <see cref="ElementwiseLoop"/>
+/// owns every loop; an operator only says what happens to one value or one vector of values.
+/// </summary>
+internal interface IUnaryOperator
+{
+    /// <summary>Whether the vector bodies are real SIMD code. When false, the loop stays scalar.</summary>
+    static virtual bool Vectorizable => false;
+
+    /// <summary>f of one value.</summary>
+    static abstract float Invoke(float x);
+
+    /// <summary>f of 4 values (SSE / NEON).</summary>
+    static virtual Vector128<float> Invoke(Vector128<float> x) => throw new NotSupportedException();
+
+    /// <summary>f of 8 values (AVX2).</summary>
+    static virtual Vector256<float> Invoke(Vector256<float> x) => throw new NotSupportedException();
+
+    /// <summary>f of 16 values (AVX-512).</summary>
+    static virtual Vector512<float> Invoke(Vector512<float> x) => throw new NotSupportedException();
+}

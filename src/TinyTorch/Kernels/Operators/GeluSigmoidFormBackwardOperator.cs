@@ -1,0 +1,9 @@
+using TinyTorch.Activations.Reference;
+
+namespace TinyTorch.Kernels.Operators;
+
+/// <summary>dL/dx for GELU's sigmoid form: g times the exact derivative of that form, from the input x.</summary>
+internal readonly struct GeluSigmoidFormBackwardOperator : IBinaryOperator
+{
+    public static float Invoke(float x, float g) => (float)(g * GELUMath.SigmoidFormDerivative(x));
+}
