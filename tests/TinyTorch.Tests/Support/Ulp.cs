@@ -1,0 +1,70 @@
+namespace TinyTorch.Tests.Support;
+
+/// <summary>Distances between floats measured in units in the last place, against a double truth.</summary>
+public static class Ulp
+{
+    /// <summary>The smallest positive normal float, 2^-126.</summary>
+    public const double MinNormal = 1.1754943508222875e-38;
+
+    /// <summary>
+    /// How many float32 ULPs <paramref name="actual"/> lies from the exact value <paramref name="truth"/>,
+    /// measured with the ULP size at the truth (the spacing of floats in the binade that holds it).
+    /// Equal infinities and both-NaN are 0; a NaN against a number, or an infinity against a finite value,
+    /// is +∞.
+    /// </summary>
+    public static double Error(float actual, double truth)
+    {
+        if (double.IsNaN(truth) || float.IsNaN(actual))
+        {
+            return double.IsNaN(truth) && float.IsNaN(actual) ? 0 : double.PositiveInfinity;
+        }
+
+        if (double.IsInfinity(truth) || float.IsInfinity(actual))
+        {
+            return actual == truth ? 0 : double.PositiveInfinity;
+        }
+
+        return Math.Abs(actual - truth) / SizeAt(truth);
+    }
+
+    /// <summary>The spacing of float32 values around |t| (2^(e−23) for t in [2^e, 2^(e+1)), subnormal spacing below 2^-126).</summary>
+    public static double SizeAt(double t)
+    {
+        double a = Math.Abs(t);
+        if (a < MinNormal)
+        {
+            return Math.ScaleB(1.0, -149);
+        }
+
+        // Clamp to float's largest binade: a truth that rounds up to float.MaxValue's neighbourhood still has ULP 2^104.
+        int e = Math.Min(Math.ILogB(a), 127);
+        return Math.ScaleB(1.0, e - 23);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actual"/> meets the project's forward bound: within <paramref name="maxUlps"/> ULPs
+    /// where the truth is a normal float, and within 2^-126 absolute in the underflow tail.
+    /// </summary>
+    public static bool WithinForwardBound(float actual, double truth, double maxUlps)
+    {
+        if (!double.IsNaN(truth) && !double.IsInfinity(truth) && !float.IsNaN(actual) && Math.Abs(truth) < MinNormal)
+        {
+            return Math.Abs(actual - truth) <= MinNormal;
+        }
+
+        return Error(actual, truth) <= maxUlps;
+    }
+
+    /// <summary>Every <paramref name="stride"/>-th float32 bit pattern, finite ones only.</summary>
+    public static IEnumerable<float> StridedFloats(uint stride)
+    {
+        for (ulong bits = 0; bits <= uint.MaxValue; bits += stride)
+        {
+            float f = BitConverter.UInt32BitsToSingle((uint)bits);
+            if (float.IsFinite(f))
+            {
+                yield return f;
+            }
+        }
+    }
+}
