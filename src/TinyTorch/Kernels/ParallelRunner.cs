@@ -35,6 +35,29 @@ internal static unsafe class ParallelRunner
         return (start, end - start);
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> over [0, <paramref name="itemCount"/>) split into contiguous ranges, one
+    /// per thread, when the total work (<paramref name="itemCount"/> × <paramref name="elementsPerItem"/>)
+    /// is worth it; otherwise calls it once on the whole range on this thread. For kernels whose unit of
+    /// work is not one element, such as a softmax row.
+    /// </summary>
+    public static void ForRanges(int itemCount, long elementsPerItem, Action<int, int> body)
+    {
+        int threads = Math.Min(ThreadsFor(itemCount * elementsPerItem), Math.Max(itemCount, 1));
+        if (threads <= 1)
+        {
+            body(0, itemCount);
+            return;
+        }
+
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            int start = (int)((long)itemCount * t / threads);
+            int end = (int)((long)itemCount * (t + 1) / threads);
+            body(start, end);
+        });
+    }
+
     /// <summary><see cref="ElementwiseLoop.Unary{TOp}"/>, spread over threads when large.</summary>
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
         where TOp : IUnaryOperator
