@@ -1,0 +1,44 @@
+using Spectre.Console;
+using Tito.Checks;
+
+namespace Tito;
+
+/// <summary>
+/// Everything a command touches outside its arguments: where it writes, which activations it checks, where it
+/// keeps progress. Tests build one around a string writer and, for the failure paths, a broken activation.
+/// </summary>
+internal sealed class TitoEnvironment
+{
+    /// <summary>Standard output, with colour already decided (off when redirected or NO_COLOR is set).</summary>
+    public required IAnsiConsole Out { get; init; }
+
+    /// <summary>Standard error: usage and user errors go here, never a stack trace.</summary>
+    public required TextWriter Error { get; init; }
+
+    /// <summary>The activations under test; the library's own unless a test plugs in another.</summary>
+    public ActivationRegistry Activations { get; init; } = ActivationRegistry.Library;
+
+    /// <summary>The progress file used when <c>--progress-file</c> is not given.</summary>
+    public string DefaultProgressFile { get; init; } = DefaultProgressPath();
+
+    /// <summary>The folder relative paths (workspace, SVG output) are resolved against.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>The real process: console colour follows the terminal and NO_COLOR.</summary>
+    public static TitoEnvironment FromProcess() => new()
+    {
+        Out = ConsoleFactory.ForStandardOutput(),
+        Error = Console.Error,
+    };
+
+    private static string DefaultProgressPath()
+    {
+        string root = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+        }
+
+        return Path.Combine(root, "tinytorch", "progress.json");
+    }
+}
