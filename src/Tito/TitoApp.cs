@@ -30,7 +30,7 @@ internal static class TitoApp
         ParseResult parse = root.Parse(args);
         var invocation = new InvocationConfiguration
         {
-            Output = new SpectreTextWriter(env.Out),
+            Output = env.Output,
             Error = env.Error,
             // NOTE: the default handler prints the exception with its stack trace and exits 1; a user error
             // must instead be one clear line and exit 2, so exceptions come back here.

@@ -12,6 +12,9 @@ internal sealed class TitoEnvironment
     /// <summary>Standard output, with colour already decided (off when redirected or NO_COLOR is set).</summary>
     public required IAnsiConsole Out { get; init; }
 
+    /// <summary>Standard output as plain text, for System.CommandLine's help and version (already laid out).</summary>
+    public required TextWriter Output { get; init; }
+
     /// <summary>Standard error: usage and user errors go here, never a stack trace.</summary>
     public required TextWriter Error { get; init; }
 
@@ -28,6 +31,7 @@ internal sealed class TitoEnvironment
     public static TitoEnvironment FromProcess() => new()
     {
         Out = ConsoleFactory.ForStandardOutput(),
+        Output = Console.Out,
         Error = Console.Error,
     };
 

@@ -1,8 +1,153 @@
 using System.CommandLine;
+using Spectre.Console;
+using Tito.Checks;
+using Tito.Modules;
 
 namespace Tito.Commands;
 
+/// <summary><c>tito module start|complete|reset|status</c>: the learning loop of SPEC §3.</summary>
 internal static class ModuleCommand
 {
-    public static Command Create(TitoEnvironment env) => new("module", "todo");
+    public static Command Create(TitoEnvironment env)
+    {
+        var command = new Command("module", "The learning loop: start a module, complete it, reset it, see your progress.");
+        command.Subcommands.Add(Complete(env));
+        command.Subcommands.Add(Status(env));
+        command.Subcommands.Add(Start(env));
+        command.Subcommands.Add(Reset(env));
+        return command;
+    }
+
+    private static Option<string?> ProgressFileOption() =>
+        new("--progress-file") { Description = "The JSON file that records progress (default: tinytorch/progress.json in your application-data folder)." };
+
+    private static Option<string?> WorkspaceOption() =>
+        new("--workspace") { Description = "Where the learner's copy goes (default: ./workspace/<NN>_<name>)." };
+
+    private static Option<string?> SourceOption() =>
+        new("--source") { Description = "The TinyTorch repository root (default: found above the current folder)." };
+
+    private static Argument<string> ModuleArgument() => new("module") { Description = "The module: 02 (activations) or 01 (tensor)." };
+
+    private static ProgressStore Store(TitoEnvironment env, string? path) =>
+        new(path is null ? env.DefaultProgressFile : Path.GetFullPath(path, env.WorkingDirectory));
+
+    private static Command Complete(TitoEnvironment env)
+    {
+        Argument<string> module = ModuleArgument();
+        Option<string?> progress = ProgressFileOption();
+        var command = new Command("complete", "Run the module's unit then integration checks and, if all hold, record it as completed.")
+        {
+            module, progress,
+        };
+        command.SetAction(parse =>
+        {
+            CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
+            ProgressStore store = Store(env, parse.GetValue(progress));
+            IAnsiConsole o = env.Out;
+            o.MarkupLine($"[bold]🎯 Completing Module {m.Number}: {m.Title}[/]");
+            o.MarkupLine("[bold]Step 1/3 — unit tests[/]");
+            StoryResult result = StoryRunner.Run(o, m.Units(env.Activations), "Unit Test");
+            o.MarkupLine("[bold]Step 2/3 — integration tests[/]");
+            IReadOnlyList<CheckSuite> integration = m.Integration(env.Activations);
+            result += integration.Count > 0 ? StoryRunner.Run(o, integration, "Integration Test") : default;
+            if (integration.Count == 0)
+            {
+                o.MarkupLine("   (this module has no integration scenarios of its own)");
+            }
+
+            if (!result.AllPassed)
+            {
+                return TestCommand.Finish(o, result, [m]);
+            }
+
+            o.MarkupLine("[bold]Step 3/3 — recording progress[/]");
+            store.Update(m.Number, p =>
+            {
+                p.CompletedAt = DateTimeOffset.UtcNow;
+                p.PropertiesPassed = result.Passed;
+            });
+            o.MarkupLine($"💾 Saved to {Markup.Escape(store.Path)}");
+            o.WriteLine();
+            o.MarkupLine($"[bold green]🎉 Module {m.Number} ({m.Title}) complete: {result.Passed} properties held.[/]");
+            o.MarkupLine("[bold]What you built:[/]");
+            foreach (string line in m.Built)
+            {
+                o.MarkupLine($"  • {Markup.Escape(line)}");
+            }
+
+            o.MarkupLine($"[bold]Next:[/] {Markup.Escape(m.Next)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Status(TitoEnvironment env)
+    {
+        Option<string?> progress = ProgressFileOption();
+        var command = new Command("status", "Show every module and its state.") { progress };
+        command.SetAction(parse =>
+        {
+            ProgressStore store = Store(env, parse.GetValue(progress));
+            Dictionary<string, ModuleProgress> all = store.Load();
+            var table = new Table().AddColumn("Module").AddColumn("Title").AddColumn("State");
+            foreach (CourseModule m in ModuleCatalog.All)
+            {
+                string state = all.TryGetValue(m.Number, out ModuleProgress? p) switch
+                {
+                    true when p!.CompletedAt is { } done => $"[green]✅ completed {done:yyyy-MM-dd HH:mm} UTC ({p.PropertiesPassed} properties)[/]",
+                    true when p!.StartedAt is { } started => $"[yellow]🚧 started {started:yyyy-MM-dd HH:mm} UTC[/]",
+                    _ => "⬜ not started",
+                };
+                table.AddRow(m.Number, m.Title, state);
+            }
+
+            table.AddRow("03", "Layers", "🔒 next in the course (not in this repository)");
+            env.Out.Write(table);
+            env.Out.MarkupLine($"Progress file: {Markup.Escape(store.Path)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Start(TitoEnvironment env) => WorkspaceCommand(env, "start",
+        "Make a learner's copy of the module's readable layer, with the solutions replaced by TODO stubs and hints.", reset: false);
+
+    private static Command Reset(TitoEnvironment env) => WorkspaceCommand(env, "reset",
+        "Start the module over: the current copy is kept as <workspace>.bak and a fresh one is made.", reset: true);
+
+    private static Command WorkspaceCommand(TitoEnvironment env, string name, string description, bool reset)
+    {
+        Argument<string> module = ModuleArgument();
+        Option<string?> workspace = WorkspaceOption();
+        Option<string?> source = SourceOption();
+        Option<string?> progress = ProgressFileOption();
+        var command = new Command(name, description) { module, workspace, source, progress };
+        command.SetAction(parse =>
+        {
+            CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
+            if (m != ModuleCatalog.Activations)
+            {
+                throw new UserErrorException($"Module {m.Number} has no learner copy here: its code is the foundation the others stand on. Try 02.");
+            }
+
+            string root = RepositoryLocator.FindRoot(parse.GetValue(source), env.WorkingDirectory);
+            string target = Path.GetFullPath(parse.GetValue(workspace) ?? Path.Combine("workspace", $"{m.Number}_{m.Name}"), env.WorkingDirectory);
+            ProgressStore store = Store(env, parse.GetValue(progress));
+            LearnerCopy.Prepare(env.Out, root, target, reset);
+            store.Update(m.Number, p =>
+            {
+                p.StartedAt = DateTimeOffset.UtcNow;
+                if (reset)
+                {
+                    p.CompletedAt = null;
+                    p.PropertiesPassed = 0;
+                }
+            });
+            env.Out.MarkupLine($"[bold]Next:[/] fill in each TODO, reading the HINT lines; the originals in {Markup.Escape(Path.Combine(root, RepositoryLocator.ReferenceFolder))} are the answers.");
+            env.Out.MarkupLine("[bold]Then:[/] tito module complete 02 (it grades the library as built; see the README on grading your copy).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 }

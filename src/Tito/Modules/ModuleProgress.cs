@@ -1,0 +1,14 @@
+namespace Tito.Modules;
+
+/// <summary>What the progress file remembers about one module.</summary>
+internal sealed class ModuleProgress
+{
+    /// <summary>When <c>tito module start</c> made a workspace for it, if it did.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When <c>tito module complete</c> last passed, if it has.</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>How many properties held at completion.</summary>
+    public int PropertiesPassed { get; set; }
+}
