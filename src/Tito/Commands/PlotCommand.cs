@@ -1,8 +1,68 @@
 using System.CommandLine;
+using Spectre.Console;
+using Tito.Plotting;
 
 namespace Tito.Commands;
 
+/// <summary><c>tito plot</c>: the activation curves (or their derivatives) in the terminal and as SVG.</summary>
 internal static class PlotCommand
 {
-    public static Command Create(TitoEnvironment env) => new("plot", "todo");
+    public static Command Create(TitoEnvironment env)
+    {
+        var functions = new Argument<string[]>("functions")
+        {
+            Description = $"Which curves: {string.Join(", ", CurveCatalog.Names)}, or all (the default). Softmax is drawn as softmax([x, 0])₀.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        functions.AcceptOnlyFromAmong([.. CurveCatalog.Names, "all"]);
+        var derivative = new Option<bool>("--derivative", "-d") { Description = "Plot the derivative, computed by the library's Backward." };
+        var from = new Option<double>("--from") { Description = "Left end of the x range.", DefaultValueFactory = _ => -5 };
+        var to = new Option<double>("--to") { Description = "Right end of the x range.", DefaultValueFactory = _ => 5 };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the plot as an SVG file." };
+        var width = new Option<int>("--width") { Description = "Plot width in terminal columns.", DefaultValueFactory = _ => 72 };
+        var height = new Option<int>("--height") { Description = "Plot height in terminal rows.", DefaultValueFactory = _ => 20 };
+
+        var command = new Command("plot", "Plot the activations (or their derivatives) in the terminal, and as SVG with --out.")
+        {
+            functions, derivative, from, to, output, width, height,
+        };
+        command.SetAction(parse =>
+        {
+            double lo = parse.GetValue(from), hi = parse.GetValue(to);
+            int columns = parse.GetValue(width), rows = parse.GetValue(height);
+            if (!double.IsFinite(lo) || !double.IsFinite(hi) || lo >= hi)
+            {
+                throw new UserErrorException($"--from must be less than --to and both finite (got {lo} and {hi}).");
+            }
+
+            if (columns is < 10 or > 1000 || rows is < 4 or > 500)
+            {
+                throw new UserErrorException("--width must be in [10, 1000] and --height in [4, 500].");
+            }
+
+            string[] names = parse.GetValue(functions) is { Length: > 0 } given ? given : ["all"];
+            bool d = parse.GetValue(derivative);
+            IReadOnlyList<Curve> curves = CurveCatalog.Select(names, d, env.Activations);
+            string title = d ? "Derivatives f′(x) (Backward with gradient 1)" : "Activations f(x)";
+
+            TerminalPlot.Render(env.Out, PlotData.Sample(curves, lo, hi, columns * 2), columns, rows, title);
+            if (parse.GetValue(output) is string file)
+            {
+                string path = Path.GetFullPath(file, env.WorkingDirectory);
+                try
+                {
+                    File.WriteAllText(path, SvgPlot.Render(PlotData.Sample(curves, lo, hi, 801), title, d ? "f′(x)" : "f(x)"));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UserErrorException($"cannot write {path}: {e.Message}");
+                }
+
+                env.Out.MarkupLine($"🖼️  SVG written to {Markup.Escape(path)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 }
