@@ -1,8 +1,133 @@
 using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tito.Bench;
 
 namespace Tito.Commands;
 
+/// <summary><c>tito bench</c>: TinyTorch's relative-cost table, measured on this machine beside the bandwidth limit.</summary>
 internal static class BenchCommand
 {
-    public static Command Create(TitoEnvironment env) => new("bench", "todo");
+    public static Command Create(TitoEnvironment env)
+    {
+        var quick = new Option<bool>("--quick") { Description = "A smaller, shorter run that finishes in a few seconds." };
+        var size = new Option<int?>("--size") { Description = "Elements per call (default 8,388,608; 1,048,576 with --quick)." };
+        var threads = new Option<int>("--threads") { Description = "Threads the kernels may use (KernelOptions.MaxDegreeOfParallelism).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var batch = new Option<int>("--batch") { Description = "Batch size for the activation-memory arithmetic.", DefaultValueFactory = _ => 32 };
+        var features = new Option<int>("--features") { Description = "Layer width: the memory arithmetic and the softmax row length.", DefaultValueFactory = _ => 4096 };
+        var repeats = new Option<int?>("--repeats") { Description = "Timed runs per function; the median is reported (default 15; 5 with --quick)." };
+
+        var command = new Command("bench", "Measure every activation's cost on this machine: ns/element, GB/s, % of memory-copy bandwidth, relative to ReLU.")
+        {
+            quick, size, threads, batch, features, repeats,
+        };
+        command.SetAction(parse =>
+        {
+            bool q = parse.GetValue(quick);
+            int n = parse.GetValue(size) ?? (q ? 1 << 20 : 1 << 23);
+            int t = parse.GetValue(threads), b = parse.GetValue(batch), f = parse.GetValue(features);
+            int r = parse.GetValue(repeats) ?? (q ? 5 : 15);
+            Require(n >= 1, $"--size must be at least 1 (got {n}).");
+            Require(t >= 1, $"--threads must be at least 1 (got {t}).");
+            Require(b >= 1 && f >= 1, $"--batch and --features must be at least 1 (got {b} and {f}).");
+            Require(r >= 1, $"--repeats must be at least 1 (got {r}).");
+
+            var settings = new BenchSettings(n, t, q ? 1 : 3, r, Math.Min(f, n));
+            IReadOnlyList<BenchResult> results = Measure(env.Out, settings);
+            Report(env.Out, results, settings);
+            MemoryArithmetic(env.Out, b, f, results[0]);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new UserErrorException(message);
+        }
+    }
+
+    private static IReadOnlyList<BenchResult> Measure(IAnsiConsole console, BenchSettings s)
+    {
+        int steps = KernelBenchmark.Functions.Count + 1;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // NOTE: a redirected console cannot redraw a bar in place; one line per finished step is the
+            // progress a log file or a pipe can show.
+            int done = 0;
+            console.MarkupLine($"⏱️  Measuring {steps} kernels…");
+            return KernelBenchmark.Run(s, name => console.MarkupLine($"   [[{++done}/{steps}]] {Markup.Escape(name)}"));
+        }
+
+        IReadOnlyList<BenchResult> results = [];
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("Measuring", maxValue: steps);
+                results = KernelBenchmark.Run(s, name =>
+                {
+                    task.Description = $"Measured {Markup.Escape(name)}";
+                    task.Increment(1);
+                });
+            });
+        return results;
+    }
+
+    private static void Report(IAnsiConsole console, IReadOnlyList<BenchResult> results, BenchSettings s)
+    {
+        BenchResult copy = results[0];
+        BenchResult relu = results.First(r => r.Name == "ReLU");
+        var table = new Table()
+            .Title($"Activation cost on this machine: {s.Size:N0} float32 elements, {s.Threads} thread(s), median of {s.Repeats}")
+            .AddColumn("Function").AddColumn(new TableColumn("ns/element").RightAligned())
+            .AddColumn(new TableColumn("GB/s (read+write)").RightAligned()).AddColumn(new TableColumn("% of copy").RightAligned())
+            .AddColumn(new TableColumn("Measured (ReLU = 1×)").RightAligned()).AddColumn("TinyTorch quotes");
+        foreach (BenchResult r in results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Name),
+                F(r.NanosecondsPerElement, "0.000"),
+                F(r.GigabytesPerSecond, "0.0"),
+                F(100 * copy.Seconds / r.Seconds, "0") + "%",
+                r == copy ? "" : F(r.Seconds / relu.Seconds, "0.0") + "×",
+                Markup.Escape(r.Quoted));
+        }
+
+        console.Write(table);
+        // A function that moves its bytes at ≥ 70% of the copy's rate is limited by memory, not arithmetic: making
+        // its math cheaper would not make it faster. The threshold is a judgement, printed so it can be argued with.
+        string[] memoryBound = [.. results.Skip(1).Where(r => copy.Seconds / r.Seconds >= 0.7).Select(r => r.Name)];
+        string[] computeBound = [.. results.Skip(1).Where(r => copy.Seconds / r.Seconds < 0.7).Select(r => r.Name)];
+        if (memoryBound.Length > 0)
+        {
+            console.MarkupLine($"[bold]Memory-bound[/] (≥ 70% of copy bandwidth): {Markup.Escape(string.Join(", ", memoryBound))}: the arithmetic hides behind the loads and stores.");
+        }
+
+        if (computeBound.Length > 0)
+        {
+            console.MarkupLine($"[bold]Compute-bound[/] (< 70% of copy bandwidth): {Markup.Escape(string.Join(", ", computeBound))}: their cost is the math, not the memory traffic.");
+        }
+    }
+
+    private static void MemoryArithmetic(IAnsiConsole console, int batch, int features, BenchResult copy)
+    {
+        long bytes = (long)batch * features * sizeof(float);
+        double microseconds = bytes / (copy.GigabytesPerSecond * 1e9 / 2) * 1e6;
+        console.MarkupLine($"[bold]Activation memory:[/] batch {batch} × {features:N0} features × 4 bytes = {bytes:N0} bytes = " +
+            $"[bold]{FormatBytes(bytes)}[/] per layer, kept for backprop.");
+        console.MarkupLine($"At this machine's copy bandwidth, writing it once takes ≈ {F(microseconds, "0.0")} µs.");
+    }
+
+    private static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => F(bytes / (double)(1L << 30), "0.##") + " GB",
+        >= 1L << 20 => F(bytes / (double)(1L << 20), "0.##") + " MB",
+        >= 1L << 10 => F(bytes / (double)(1L << 10), "0.##") + " KB",
+        _ => $"{bytes} bytes",
+    };
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using TinyTorch.Core;
+using TinyTorch.Kernels;
+
+namespace Tito.Bench;
+
+/// <summary>
+/// Times each activation kernel over preallocated spans (no allocation inside the timed region) and a plain
+/// memory copy of the same size, which is the bandwidth limit an element-wise function cannot beat.
+/// </summary>
+internal static class KernelBenchmark
+{
+    /// <summary>The functions measured, in table order, with TinyTorch's quoted relative cost.</summary>
+    public static IReadOnlyList<(string Name, string Quoted, Action<float[], float[], int> Kernel)> Functions { get; } =
+    [
+        ("ReLU", "1× (baseline)", (x, y, _) => ActivationKernels.ReLU(x, y)),
+        ("Sigmoid", "3–4×", (x, y, _) => ActivationKernels.Sigmoid(x, y)),
+        ("Tanh", "3–4×", (x, y, _) => ActivationKernels.Tanh(x, y)),
+        ("GELU (sigmoid form)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid)),
+        ("GELU (tanh form)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh)),
+        ("GELU (exact erf)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.None)),
+        ("Softmax (rows)", "5×+", (x, y, row) => ActivationKernels.Softmax(x, y, row)),
+    ];
+
+    /// <summary>The memory-copy row's name.</summary>
+    public const string CopyName = "memory copy (bandwidth limit)";
+
+    /// <summary>
+    /// Runs the copy and every function, reporting each finished step through <paramref name="progress"/>.
+    /// KernelOptions.MaxDegreeOfParallelism is set for the run and restored after it.
+    /// </summary>
+    public static IReadOnlyList<BenchResult> Run(BenchSettings s, Action<string> progress)
+    {
+        int size = Math.Max(s.RowLength, s.Size / s.RowLength * s.RowLength);
+        var random = new Random(42);
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++)
+        {
+            x[i] = (float)((random.NextDouble() * 10) - 5);   // [−5, 5]: where the curves bend, no early-outs
+        }
+
+        float[] y = new float[size];
+        int saved = KernelOptions.MaxDegreeOfParallelism;
+        KernelOptions.MaxDegreeOfParallelism = s.Threads;
+        try
+        {
+            var results = new List<BenchResult>
+            {
+                new(CopyName, "", Median(() => ParallelCopy(x, y, s.Threads), s), size),
+            };
+            progress(CopyName);
+            foreach ((string name, string quoted, Action<float[], float[], int> kernel) in Functions)
+            {
+                results.Add(new BenchResult(name, quoted, Median(() => kernel(x, y, s.RowLength), s), size));
+                progress(name);
+            }
+
+            return results;
+        }
+        finally
+        {
+            KernelOptions.MaxDegreeOfParallelism = saved;
+        }
+    }
+
+    private static double Median(Action call, BenchSettings s)
+    {
+        for (int i = 0; i < s.Warmups; i++)
+        {
+            call();
+        }
+
+        double[] times = new double[s.Repeats];
+        for (int i = 0; i < times.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            call();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+
+        // NOTE: the median, not the mean: one descheduled run on a shared machine would drag a mean far off.
+        Array.Sort(times);
+        return times[times.Length / 2];
+    }
+
+    /// <summary>The same copy split into as many chunks as the kernels may use threads, so both sides get the same cores.</summary>
+    private static void ParallelCopy(float[] source, float[] destination, int threads)
+    {
+        int chunks = Math.Max(1, Math.Min(threads, source.Length / (1 << 16)));
+        if (chunks == 1)
+        {
+            source.AsSpan().CopyTo(destination);
+            return;
+        }
+
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            int start = (int)((long)source.Length * c / chunks);
+            int end = (int)((long)source.Length * (c + 1) / chunks);
+            source.AsSpan(start, end - start).CopyTo(destination.AsSpan(start, end - start));
+        });
+    }
+}
