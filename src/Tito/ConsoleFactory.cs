@@ -16,7 +16,7 @@ internal static class ConsoleFactory
     }
 
     /// <summary>A console writing to <paramref name="writer"/>, plain text unless <paramref name="plain"/> is false.</summary>
-    public static IAnsiConsole Create(TextWriter writer, bool plain, bool interactive = false, int width = 120)
+    public static IAnsiConsole Create(TextWriter writer, bool plain, bool interactive = false, int width = 150)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -1,8 +1,169 @@
 using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tito.Accuracy;
+using Tito.Stability;
 
 namespace Tito.Commands;
 
+/// <summary><c>tito check stability|accuracy</c>: the numerics, checked on the user's machine.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(TitoEnvironment env) => new("check", "todo");
+    public static Command Create(TitoEnvironment env)
+    {
+        var command = new Command("check", "Check the activations' numerics: stability at extreme inputs, accuracy in ULPs.");
+        command.Subcommands.Add(StabilityCommand(env));
+        command.Subcommands.Add(AccuracyCommand(env));
+        return command;
+    }
+
+    private static Command StabilityCommand(TitoEnvironment env)
+    {
+        var command = new Command("stability",
+            "Run every activation over ±1000, ±∞, NaN, ±0, subnormals, the float32 extremes and exp's overflow thresholds; ❌ (exit 1) on any wrong limit.");
+        command.SetAction(_ =>
+        {
+            int failures = ElementwiseTable(env.Out, ElementwiseCase.All(env.Activations));
+            failures += SoftmaxTable(env.Out, env);
+            if (failures == 0)
+            {
+                env.Out.MarkupLine("[bold green]✅ Every activation is stable: right limits, NaN in → NaN out, outputs in range.[/]");
+                return ExitCodes.Success;
+            }
+
+            env.Out.MarkupLine($"[bold red]❌ {failures} unstable result(s).[/] NaN or ∞ where a number belongs usually means an unguarded exponential.");
+            return ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static int ElementwiseTable(IAnsiConsole console, IReadOnlyList<ElementwiseCase> cases)
+    {
+        float[] inputs = ElementwiseCase.Inputs;
+        float[][] outputs = [.. cases.Select(c => c.Forward(inputs))];
+        var table = new Table().Title("Element-wise activations at extreme inputs (✅ = expected limit or value)").AddColumn(new TableColumn("x").RightAligned());
+        foreach (ElementwiseCase c in cases)
+        {
+            table.AddColumn(new TableColumn(c.Name).RightAligned());
+        }
+
+        int failures = 0;
+        var notes = new List<string>();
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            var row = new List<string> { Markup.Escape(Format(inputs[i])) };
+            for (int k = 0; k < cases.Count; k++)
+            {
+                float y = outputs[k][i];
+                double want = cases[k].Expected(inputs[i]);
+                bool inRange = float.IsNaN(y) || (y >= cases[k].Min && y <= cases[k].Max);
+                bool ok = StabilityRule.Accepts(y, want) && inRange;
+                row.Add($"{Markup.Escape(Format(y))} {(ok ? "✅" : "[red]❌[/]")}");
+                if (!ok)
+                {
+                    failures++;
+                    notes.Add($"{cases[k].Name}({Format(inputs[i])}) = {Format(y)}, expected {Format(want)}{(inRange ? "" : " (out of range)")}");
+                }
+            }
+
+            table.AddRow(row.ToArray());
+        }
+
+        console.Write(table);
+        foreach (string note in notes)
+        {
+            console.MarkupLine($"[red]❌ {Markup.Escape(note)}[/]");
+        }
+
+        return failures;
+    }
+
+    private static int SoftmaxTable(IAnsiConsole console, TitoEnvironment env)
+    {
+        var table = new Table().Title("Softmax rows at extreme inputs").AddColumn("Row").AddColumn("Output").AddColumn("Expected").AddColumn("");
+        int failures = 0;
+        foreach (SoftmaxCase c in SoftmaxCase.All)
+        {
+            float[] y = env.Activations.SoftmaxDefault().Forward(new TinyTorch.Core.Tensor(c.Row, [c.Row.Length])).ToArray();
+            double[] want = c.Expected();
+            bool ok = y.Length == want.Length && y.Select((v, i) => StabilityRule.Accepts(v, want[i])).All(b => b);
+            bool finiteRow = want.All(double.IsFinite);
+            ok &= !finiteRow || Math.Abs(y.Sum() - 1) <= 1e-6;
+            failures += ok ? 0 : 1;
+            table.AddRow(
+                Markup.Escape($"{List(c.Row)}  {c.Why}"),
+                Markup.Escape(List(y)),
+                Markup.Escape(List(want.Select(v => (float)v))),
+                ok ? "✅" : "[red]❌[/]");
+        }
+
+        console.Write(table);
+        return failures;
+    }
+
+    private static Command AccuracyCommand(TitoEnvironment env)
+    {
+        var exhaustive = new Option<bool>("--exhaustive") { Description = "All 2^32 float32 inputs (minutes per function on a few cores)." };
+        var stride = new Option<uint>("--stride") { Description = "Test every N-th bit pattern (default 4099: about a million inputs).", DefaultValueFactory = _ => 4099 };
+        var command = new Command("accuracy",
+            "Max error in ULPs of every element-wise forward kernel against the double-precision reference; exit 1 past the bound.")
+        {
+            exhaustive, stride,
+        };
+        command.SetAction(parse =>
+        {
+            uint s = parse.GetValue(exhaustive) ? 1 : parse.GetValue(stride);
+            if (s == 0)
+            {
+                throw new UserErrorException("--stride must be at least 1.");
+            }
+
+            IReadOnlyList<AccuracyResult> results = Scan(env.Out, s);
+            var table = new Table()
+                .Title($"Forward kernels vs the double reference: {results[0].Inputs:N0} inputs, stride {s}")
+                .AddColumn("Function").AddColumn(new TableColumn("max ULP").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
+                .AddColumn("worst input → output").AddColumn("");
+            foreach (AccuracyResult r in results)
+            {
+                table.AddRow(
+                    Markup.Escape(r.Target.Name),
+                    r.MaxUlps.ToString("0.###", CultureInfo.InvariantCulture),
+                    r.Target.BoundUlps.ToString(CultureInfo.InvariantCulture),
+                    r.MaxUlps == 0 ? "exact everywhere" : Markup.Escape($"{Format(r.WorstInput)} → {Format(r.WorstOutput)}"),
+                    r.WithinBound ? "✅" : "[red]❌[/]");
+            }
+
+            env.Out.Write(table);
+            env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
+            env.Out.MarkupLine("Softmax is not element-wise and is not scanned here (its accuracy tests live in the test suite).");
+            return results.All(r => r.WithinBound) ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<AccuracyResult> Scan(IAnsiConsole console, uint stride)
+    {
+        IReadOnlyList<AccuracyTarget> targets = AccuracyTarget.All;
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            console.MarkupLine($"⏱️  Scanning {targets.Count} kernels over every {stride}th float32 bit pattern…");
+            return AccuracyScan.Run(targets, stride, _ => { });
+        }
+
+        IReadOnlyList<AccuracyResult> results = [];
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("Scanning float32 inputs", maxValue: 1.0);
+                results = AccuracyScan.Run(targets, stride, fraction => task.Increment(fraction));
+            });
+        return results;
+    }
+
+    private static string List(IEnumerable<float> values) => "[" + string.Join(", ", values.Select(Format)) + "]";
+
+    private static string Format(float v) => v.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 }

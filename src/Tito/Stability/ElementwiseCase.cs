@@ -1,0 +1,48 @@
+using TinyTorch.Activations.Reference;
+using TinyTorch.Core;
+using Tito.Checks;
+
+namespace Tito.Stability;
+
+/// <summary>An element-wise activation under the stability check: how to run it, its truth, and its range.</summary>
+/// <param name="Name">The column header.</param>
+/// <param name="Forward">The activation under test, over a 1-d input.</param>
+/// <param name="Expected">The expected value at an input: the limit at ±∞, the double reference elsewhere.</param>
+/// <param name="Min">The lowest value the function may return.</param>
+/// <param name="Max">The highest.</param>
+internal sealed record ElementwiseCase(string Name, Func<float[], float[]> Forward, Func<float, double> Expected, double Min, double Max)
+{
+    /// <summary>
+    /// The inputs every function meets: ±∞, NaN, ±0, the float32 extremes, subnormals, the smallest float
+    /// (float.Epsilon, itself subnormal), ±1000, and the points where e^x overflows float32 (x ≈ 88.72) and
+    /// where e^(−x) underflows to 0 or stays subnormal (≈ 103.97, 104), and their negatives.
+    /// </summary>
+    public static readonly float[] Inputs =
+    [
+        float.NegativeInfinity, float.MinValue, -1000, -104, -103.97f, -89, -88.72f, -1, -1e-40f, -float.Epsilon, -0f,
+        0f, float.Epsilon, 1e-40f, 1, 88.72f, 89, 103.97f, 104, 1000, float.MaxValue, float.PositiveInfinity, float.NaN,
+    ];
+
+    /// <summary>The six element-wise functions, taken from the registry so a broken one is caught.</summary>
+    public static IReadOnlyList<ElementwiseCase> All(ActivationRegistry r) =>
+    [
+        new("ReLU", Through(r.ReLU), x => Limit(x, 0, double.PositiveInfinity, ReLUMath.Forward), 0, double.PositiveInfinity),
+        new("Sigmoid", Through(r.Sigmoid), x => Limit(x, 0, 1, SigmoidMath.Forward), 0, 1),
+        new("Tanh", Through(r.Tanh), x => Limit(x, -1, 1, TanhMath.Forward), -1, 1),
+        new("GELU", Through(() => r.GELU(GeluApproximation.Sigmoid)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.SigmoidForm), -0.2, double.PositiveInfinity),
+        new("GELU-tanh", Through(() => r.GELU(GeluApproximation.Tanh)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.TanhForm), -0.2, double.PositiveInfinity),
+        new("GELU-exact", Through(() => r.GELU(GeluApproximation.None)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.ExactForm), -0.2, double.PositiveInfinity),
+    ];
+
+    /// <summary>
+    /// The limits are written out here, not taken from the reference, so the check states them on its own:
+    /// f(−∞) and f(+∞) as the specification gives them, NaN for NaN, the reference in between.
+    /// </summary>
+    private static double Limit(float x, double atMinusInfinity, double atPlusInfinity, Func<double, double> reference) =>
+        float.IsNaN(x) ? double.NaN
+        : float.IsNegativeInfinity(x) ? atMinusInfinity
+        : float.IsPositiveInfinity(x) ? atPlusInfinity
+        : reference(x);
+
+    private static Func<float[], float[]> Through(Func<IActivation> make) => xs => make().Forward(new Tensor(xs, [xs.Length])).ToArray();
+}
