@@ -1,0 +1,51 @@
+using Tito.Checks;
+using Tito.Tests.Support;
+
+namespace Tito.Tests.Commands;
+
+public class CheckCommandTests
+{
+    [Fact]
+    public void Stability_OfTheLibrary_IsAllGreen()
+    {
+        TitoRun run = TitoRun.Of("check stability");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("-Infinity", run.Out);
+        Assert.Contains("-103.97", run.Out);
+        Assert.Contains("all −∞ → NaN", run.Out);
+        Assert.DoesNotContain("❌", run.Out);
+        Assert.Contains("Every activation is stable", run.Out);
+    }
+
+    [Fact]
+    public void Stability_CatchesAnUnguardedExponential_AndExitsOne()
+    {
+        var broken = new ActivationRegistry { Sigmoid = () => new NaiveSigmoid() };
+        TitoRun run = TitoRun.Of("check stability", broken);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("❌ Sigmoid(1000) = NaN, expected 1", run.Out);
+        Assert.Contains("❌ Sigmoid(Infinity) = NaN, expected 1", run.Out);
+    }
+
+    [Fact]
+    public void Accuracy_WithALargeStride_ReportsEveryKernelWithinItsBound()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --stride 1000003");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("4,295 inputs", run.Out);
+        foreach (string name in new[] { "ReLU", "Sigmoid", "Tanh", "GELU (sigmoid form)", "GELU (tanh form)", "GELU (exact erf)" })
+        {
+            Assert.Contains(name, run.Out);
+        }
+
+        Assert.Contains("exact everywhere", run.Out);   // ReLU
+        Assert.DoesNotContain("❌", run.Out);
+    }
+
+    [Fact]
+    public void Accuracy_ZeroStride_ExitsTwo()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --stride 0");
+        Assert.Equal(2, run.ExitCode);
+    }
+}

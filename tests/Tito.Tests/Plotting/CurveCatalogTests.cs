@@ -1,0 +1,45 @@
+using Tito.Checks;
+using Tito.Plotting;
+
+namespace Tito.Tests.Plotting;
+
+public class CurveCatalogTests
+{
+    private static readonly float[] Xs = [-4, -1, 0, 0.5f, 3];
+
+    private static double Sigma(double x) => 1 / (1 + Math.Exp(-x));
+
+    [Fact]
+    public void Softmax_IsTheFirstComponentOfSoftmaxOverXAndZero_WhichIsSigmoid()
+    {
+        float[] y = CurveCatalog.Select(["softmax"], derivative: false, ActivationRegistry.Library).Single().Evaluate(Xs);
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            Assert.Equal(Sigma(Xs[i]), y[i], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void SoftmaxDerivative_IsYTimesOneMinusY_NotZero()
+    {
+        float[] d = CurveCatalog.Select(["softmax"], derivative: true, ActivationRegistry.Library).Single().Evaluate(Xs);
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            Assert.Equal(Sigma(Xs[i]) * (1 - Sigma(Xs[i])), d[i], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void ReLUDerivative_IsTheStep()
+    {
+        float[] d = CurveCatalog.Select(["relu"], derivative: true, ActivationRegistry.Library).Single().Evaluate(Xs);
+        Assert.Equal([0f, 0f, 0f, 1f, 1f], d);
+    }
+
+    [Fact]
+    public void All_ExpandsToEveryCurveOnce()
+    {
+        IReadOnlyList<Curve> curves = CurveCatalog.Select(["all", "relu"], derivative: false, ActivationRegistry.Library);
+        Assert.Equal(CurveCatalog.Names, curves.Select(c => c.Name));
+    }
+}
