@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Tito.Checks;
+using Tito.Learner;
 using Tito.Modules;
 
 namespace Tito.Commands;
@@ -36,9 +37,13 @@ internal static class ModuleCommand
     {
         Argument<string> module = ModuleArgument();
         Option<string?> progress = ProgressFileOption();
+        var workspace = new Option<string?>("--workspace")
+        {
+            Description = "Grade the learner's copy in this folder. Default: ./workspace/02_activations if 'module start' made it, else the library.",
+        };
         var command = new Command("complete", "Run the module's unit then integration checks and, if all hold, record it as completed.")
         {
-            module, progress,
+            module, progress, workspace,
         };
         command.SetAction(parse =>
         {
@@ -46,10 +51,15 @@ internal static class ModuleCommand
             ProgressStore store = Store(env, parse.GetValue(progress));
             IAnsiConsole o = env.Out;
             o.MarkupLine($"[bold]🎯 Completing Module {m.Number}: {m.Title}[/]");
+            if (GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: true) is not ActivationRegistry activations)
+            {
+                return ExitCodes.CheckFailed;
+            }
+
             o.MarkupLine("[bold]Step 1/3 — unit tests[/]");
-            StoryResult result = StoryRunner.Run(o, m.Units(env.Activations), "Unit Test");
+            StoryResult result = StoryRunner.Run(o, m.Units(activations), "Unit Test");
             o.MarkupLine("[bold]Step 2/3 — integration tests[/]");
-            IReadOnlyList<CheckSuite> integration = m.Integration(env.Activations);
+            IReadOnlyList<CheckSuite> integration = m.Integration(activations);
             result += integration.Count > 0 ? StoryRunner.Run(o, integration, "Integration Test") : default;
             if (integration.Count == 0)
             {
@@ -145,7 +155,7 @@ internal static class ModuleCommand
                 }
             });
             env.Out.MarkupLine($"[bold]Next:[/] fill in each TODO, reading the HINT lines; the originals in {Markup.Escape(Path.Combine(root, RepositoryLocator.ReferenceFolder))} are the answers.");
-            env.Out.MarkupLine("[bold]Then:[/] tito module complete 02 (it grades the library as built; see the README on grading your copy).");
+            env.Out.MarkupLine($"[bold]Then:[/] tito module complete 02{(parse.GetValue(workspace) is null ? "" : $" --workspace {Markup.Escape(target)}")} (it builds your copy and grades it with the module's checks).");
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Tito.Checks;
+using Tito.Learner;
 using Tito.Modules;
 
 namespace Tito.Commands;
@@ -17,10 +18,11 @@ internal static class TestCommand
         };
         var moduleOption = new Option<string?>("--module", "-m") { Description = "The module, as an option instead of an argument." };
         var all = new Option<bool>("--all") { Description = "Run every module in course order." };
+        var workspace = new Option<string?>("--workspace") { Description = "Grade the learner's copy in this folder (made by 'tito module start 02') instead of the library." };
 
         var command = new Command("test", "Run a module's tests as a story: one ✅ per property, ❌ with a hint on failure.")
         {
-            module, moduleOption, all,
+            module, moduleOption, all, workspace,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +30,12 @@ internal static class TestCommand
             var result = default(StoryResult);
             foreach (CourseModule m in modules)
             {
-                result += RunModule(env, m);
+                if (GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: false) is not ActivationRegistry activations)
+                {
+                    return ExitCodes.CheckFailed;
+                }
+
+                result += RunModule(env, m, activations);
             }
 
             return Finish(env.Out, result, modules);
@@ -37,12 +44,12 @@ internal static class TestCommand
     }
 
     /// <summary>Runs one module's units then its integration scenarios.</summary>
-    public static StoryResult RunModule(TitoEnvironment env, CourseModule m)
+    public static StoryResult RunModule(TitoEnvironment env, CourseModule m, ActivationRegistry activations)
     {
         env.Out.MarkupLine($"[bold blue]🧪 Module {m.Number}: {m.Title}[/]");
         env.Out.WriteLine();
-        StoryResult result = StoryRunner.Run(env.Out, m.Units(env.Activations), "Unit Test");
-        IReadOnlyList<CheckSuite> integration = m.Integration(env.Activations);
+        StoryResult result = StoryRunner.Run(env.Out, m.Units(activations), "Unit Test");
+        IReadOnlyList<CheckSuite> integration = m.Integration(activations);
         if (integration.Count > 0)
         {
             result += StoryRunner.Run(env.Out, integration, "Integration Test");

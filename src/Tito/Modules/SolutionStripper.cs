@@ -19,14 +19,21 @@ internal static partial class SolutionStripper
         string[] lines = source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var output = new StringBuilder();
         string member = "this function";
+        string type = "";
         int regions = 0;
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
+            Match declaration = TypeDeclaration().Match(line);
+            if (declaration.Success)
+            {
+                type = declaration.Groups["name"].Value + ".";
+            }
+
             Match signature = MemberSignature().Match(line);
             if (signature.Success)
             {
-                member = signature.Groups["name"].Value;
+                member = type + signature.Groups["name"].Value;
             }
 
             if (line.Trim() != Begin)
@@ -61,6 +68,9 @@ internal static partial class SolutionStripper
 
         return (output.ToString().TrimEnd('\n') + "\n", regions);
     }
+
+    [GeneratedRegex(@"^\s*public\s+(static\s+)?(partial\s+)?class\s+(?<name>\w+)")]
+    private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"^\s*public\s+static\s+[\w<>\[\],\s]+?\s(?<name>\w+)\s*\(")]
     private static partial Regex MemberSignature();

@@ -73,7 +73,7 @@ public class ModuleCommandTests
         TitoRun start = TitoRun.Of(["module", "start", "02", .. common]);
         Assert.Equal(0, start.ExitCode);
         string sigmoid = File.ReadAllText(Path.Combine(workspace, "SigmoidMath.cs"));
-        Assert.Contains("throw new NotImplementedException(\"TODO: implement Forward\");", sigmoid);
+        Assert.Contains("throw new NotImplementedException(\"TODO: implement SigmoidMath.Forward\");", sigmoid);
         Assert.DoesNotContain("BEGIN SOLUTION", sigmoid);
         Assert.DoesNotContain("Math.Exp(-x)", sigmoid);   // the solution's code is gone, only hints remain
 
@@ -85,7 +85,7 @@ public class ModuleCommandTests
         TitoRun reset = TitoRun.Of(["module", "reset", "02", .. common]);
         Assert.Equal(0, reset.ExitCode);
         Assert.Equal("// my attempt", File.ReadAllText(Path.Combine(workspace + ".bak", "SigmoidMath.cs")));
-        Assert.Contains("TODO: implement Forward", File.ReadAllText(Path.Combine(workspace, "SigmoidMath.cs")));
+        Assert.Contains("TODO: implement SigmoidMath.Forward", File.ReadAllText(Path.Combine(workspace, "SigmoidMath.cs")));
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public class SolutionStripperTests
         (string text, int regions) = SolutionStripper.Strip(Source);
 
         Assert.Equal(1, regions);
-        Assert.Contains("        // TODO: implement Forward.", text);
+        Assert.Contains("        // TODO: implement DemoMath.Forward.", text);
         Assert.Contains("        // HINT: never exponentiate a large positive number.", text);
-        Assert.Contains("        throw new NotImplementedException(\"TODO: implement Forward\");", text);
+        Assert.Contains("        throw new NotImplementedException(\"TODO: implement DemoMath.Forward\");", text);
         Assert.DoesNotContain("Math.Exp", text);
         Assert.Contains("public static double Untouched(double x) => x;", text);
     }

@@ -17,11 +17,15 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
             Error = error,
             Activations = activations ?? ActivationRegistry.Library,
             DefaultProgressFile = progressFile ?? Path.Combine(Path.GetTempPath(), $"tito-test-{Guid.NewGuid():N}", "progress.json"),
-            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? EmptyFolder.Value,
         };
         int code = TitoApp.Run(args, env);
         return new TitoRun(code, output.ToString(), error.ToString());
     }
+
+    // An empty working folder: a leftover ./workspace in the temp folder must not change what 'complete' grades.
+    private static readonly Lazy<string> EmptyFolder = new(() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"tito-cwd-{Guid.NewGuid():N}")).FullName);
 
     /// <summary>Runs tito with the arguments split on spaces.</summary>
     internal static TitoRun Of(string commandLine, ActivationRegistry? activations = null) =>

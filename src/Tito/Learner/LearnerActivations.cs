@@ -1,0 +1,55 @@
+using System.Reflection;
+using Tito.Checks;
+
+namespace Tito.Learner;
+
+/// <summary>
+/// An <see cref="ActivationRegistry"/> whose activations run a readable layer found by reflection in an
+/// assembly: the learner's compiled copy, or the library itself (which is how the adapter is tested).
+/// </summary>
+internal static class LearnerActivations
+{
+    private const string Namespace = "TinyTorch.Activations.Reference";
+
+    /// <summary>The registry backed by the *Math classes of <paramref name="assembly"/>.</summary>
+    public static ActivationRegistry From(Assembly assembly)
+    {
+        Func<double, double> F(string type, string method) => Scalar(assembly, type, method);
+        SliceForward softmaxForward = Slice<SliceForward>(assembly, "Forward");
+        SliceBackward softmaxBackward = Slice<SliceBackward>(assembly, "Backward");
+
+        return new ActivationRegistry
+        {
+            ReLU = () => new ScalarActivation(F("ReLUMath", "Forward"), F("ReLUMath", "Derivative")),
+            ReLUInPlace = x => new ScalarActivation(F("ReLUMath", "Forward"), F("ReLUMath", "Derivative")).ForwardInPlace(x),
+            Sigmoid = () => new ScalarActivation(F("SigmoidMath", "Forward"), F("SigmoidMath", "Derivative")),
+            Tanh = () => new ScalarActivation(F("TanhMath", "Forward"), F("TanhMath", "Derivative")),
+            GELU = form => form switch
+            {
+                TinyTorch.Core.GeluApproximation.Tanh => new ScalarActivation(F("GELUMath", "TanhForm"), F("GELUMath", "TanhFormDerivative")),
+                TinyTorch.Core.GeluApproximation.None => new ScalarActivation(F("GELUMath", "ExactForm"), F("GELUMath", "ExactFormDerivative")),
+                _ => new ScalarActivation(F("GELUMath", "SigmoidForm"), F("GELUMath", "SigmoidFormDerivative")),
+            },
+            Softmax = dim => new SliceSoftmax(softmaxForward, softmaxBackward, dim),
+            SoftmaxDefault = () => new SliceSoftmax(softmaxForward, softmaxBackward, -1),
+        };
+    }
+
+    private static MethodInfo Method(Assembly assembly, string type, string method, Type[] parameters)
+    {
+        Type t = assembly.GetType($"{Namespace}.{type}")
+            ?? throw new UserErrorException($"the copy has no class {Namespace}.{type}; keep the class names of the files 'tito module start' wrote.");
+        return t.GetMethod(method, BindingFlags.Public | BindingFlags.Static, parameters)
+            ?? throw new UserErrorException($"{type} has no public static {method}({string.Join(", ", parameters.Select(p => p.Name))}); keep the signatures of the stubs.");
+    }
+
+    private static Func<double, double> Scalar(Assembly assembly, string type, string method) =>
+        Method(assembly, type, method, [typeof(double)]).CreateDelegate<Func<double, double>>();
+
+    private static T Slice<T>(Assembly assembly, string method)
+        where T : Delegate
+    {
+        Type[] parameters = typeof(T).GetMethod("Invoke")!.GetParameters().Select(p => p.ParameterType).ToArray();
+        return Method(assembly, "SoftmaxMath", method, parameters).CreateDelegate<T>();
+    }
+}
