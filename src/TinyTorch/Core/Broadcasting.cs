@@ -82,6 +82,30 @@ internal static class Broadcasting
         return z;
     }
 
+    /// <summary>A copy of <paramref name="a"/> repeated out to <paramref name="shape"/>, which it must broadcast to.</summary>
+    /// <exception cref="ArgumentException"><paramref name="a"/>'s shape does not broadcast to <paramref name="shape"/>.</exception>
+    public static Tensor Expand(Tensor a, int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(shape);
+        ShapeUtil.CheckedSize(shape, nameof(shape));
+        if (a.Rank > shape.Length || !Shape(a.ShapeArray, shape).AsSpan().SequenceEqual(shape))
+        {
+            throw new ArgumentException(
+                $"Cannot broadcast shape {a.ShapeString} to {ShapeUtil.Format(shape)}: every dimension must match or be 1.",
+                nameof(shape));
+        }
+
+        Tensor z = Tensor.Uninitialized(shape);
+        if (z.Size > 0)
+        {
+            (int[] sizes, int[] aStrides, int[] zeroStrides) = Merge(shape, Strides(a.ShapeArray, shape.Length), new int[shape.Length]);
+            Run<FirstOperator>(a.Data, [0f], z.Data, sizes, aStrides, zeroStrides);
+        }
+
+        return z;
+    }
+
     /// <summary>
     /// Drops dimensions of size 1 and merges each dimension into the next one whenever both operands step
     /// through the pair as through one longer dimension (stride[d] = stride[d+1] · size[d+1], which also
