@@ -33,9 +33,11 @@ public sealed partial class Tensor
         {
             // In double, so the tolerance itself adds no rounding.
             double x = a[i], y = b[i];
+            // NOTE: infinities need the equality test alone: for +∞ against −∞ the tolerance rtol·|b| is ∞
+            // too, and |a − b| ≤ ∞ would call them close.
             bool close = x == y
                 || (equalNan && double.IsNaN(x) && double.IsNaN(y))
-                || Math.Abs(x - y) <= atol + (rtol * Math.Abs(y));
+                || (double.IsFinite(y) && Math.Abs(x - y) <= atol + (rtol * Math.Abs(y)));
             if (!close)
             {
                 return false;
