@@ -32,6 +32,27 @@ internal static class IntegrationChecks
                 Expect.Shape(output, [1, 4], Hints.Shape);
                 Expect.Close([output.ToArray().Sum()], [1], 1e-6, Hints.SoftmaxDim);
             }),
+            new("Outputs combine with + and *: ReLU(x) + Sigmoid(x) and Tanh(x) * GELU(x), shape kept", () =>
+            {
+                var x = new Tensor(new float[,] { { -2, -0.5f }, { 0, 3 } });
+                float[] v = x.ToArray();
+                float[] relu = r.ReLU().Forward(x).ToArray(), sigmoid = r.Sigmoid().Forward(x).ToArray();
+                float[] tanh = r.Tanh().Forward(x).ToArray(), gelu = r.GELU(GeluApproximation.Sigmoid).Forward(x).ToArray();
+                Tensor sum = r.ReLU().Forward(x) + r.Sigmoid().Forward(x);
+                Tensor product = r.Tanh().Forward(x) * r.GELU(GeluApproximation.Sigmoid).Forward(x);
+                Expect.Shape(sum, [2, 2], Hints.Shape);
+                Expect.Shape(product, [2, 2], Hints.Shape);
+                Expect.Close(sum.ToArray(), [.. v.Select((_, i) => (double)(relu[i] + sigmoid[i]))], 0, "+ adds element by element.");
+                Expect.Close(product.ToArray(), [.. v.Select((_, i) => (double)(tanh[i] * gelu[i]))], 0, "* multiplies element by element.");
+            }),
+            new("A gated unit: x * Sigmoid(x) equals GELU's sigmoid form at 1.702x / 1.702", () =>
+            {
+                // x·σ(1.702x) written with tensor ops: the sigmoid form of GELU is a sigmoid-gated linear unit.
+                Tensor x = Run.Vector(-3, -1, 0, 0.5f, 2);
+                Tensor gated = x * r.Sigmoid().Forward(x * 1.702f);
+                Expect.Close(gated.ToArray(), [.. r.GELU(GeluApproximation.Sigmoid).Forward(x).ToArray().Select(v => (double)v)], 1e-6,
+                    "GELU's default form must be exactly x·σ(1.702x).");
+            }),
             new("Inputs given as doubles become float32 outputs with the same values", () =>
             {
                 foreach ((string name, Func<IActivation> make) in all)

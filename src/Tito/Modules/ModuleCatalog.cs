@@ -9,7 +9,10 @@ internal static class ModuleCatalog
         "01", "tensor", "Tensor",
         _ => [TensorChecks.Build()],
         _ => [],
-        ["A float32 N-d Tensor: creation from arrays and scalars, shape, indexing, memory footprint"],
+        [
+            "A float32 N-d Tensor: creation from arrays and scalars, shape, indexing, memory footprint",
+            "Arithmetic with NumPy broadcasting, MatMul, Reshape, Sum/Mean/Max, NumPy-style printing",
+        ],
         "Module 02: Activations — the nonlinearities that let a network bend (tito module start 02)");
 
     public static CourseModule Activations { get; } = new(

@@ -21,6 +21,7 @@ public class TestCommandTests
 
         Assert.Contains("✅ Sigmoid(0) = 0.5 exactly", run.Out);
         Assert.Contains("✅ ReLU → Softmax on [[−1, 0, 1, 2]]", run.Out);
+        Assert.Contains("✅ Outputs combine with + and *", run.Out);
         Assert.Contains("🎉 ALL TESTS PASSED!", run.Out);
         Assert.DoesNotContain("❌", run.Out);
     }
@@ -31,6 +32,7 @@ public class TestCommandTests
         TitoRun run = TitoRun.Of("test tensor");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("🧪 Module 01: Tensor", run.Out);
+        Assert.Contains("✅ Broadcasting: (2, 3) + (3,)", run.Out);
         Assert.DoesNotContain("Unit Test: Sigmoid", run.Out);
     }
 
