@@ -6,4 +6,5 @@ namespace Tito.Plotting;
 /// <param name="TerminalColor">A Spectre colour name.</param>
 /// <param name="SvgColor">A CSS colour.</param>
 /// <param name="Evaluate">y for every x, through the library.</param>
-internal sealed record Curve(string Name, string Label, string TerminalColor, string SvgColor, Func<float[], float[]> Evaluate);
+/// <param name="SvgDash">An SVG dash pattern, for curves that lie on top of another (softmax([x, 0])₀ is σ(x)).</param>
+internal sealed record Curve(string Name, string Label, string TerminalColor, string SvgColor, Func<float[], float[]> Evaluate, string? SvgDash = null);

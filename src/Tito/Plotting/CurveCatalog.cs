@@ -33,9 +33,9 @@ internal static class CurveCatalog
             "sigmoid" => new("sigmoid", "Sigmoid" + suffix, "green", "#2ca02c", Elementwise(r.Sigmoid, derivative)),
             "tanh" => new("tanh", "Tanh" + suffix, "dodgerblue1", "#1f77b4", Elementwise(r.Tanh, derivative)),
             "gelu" => new("gelu", "GELU (sigmoid form)" + suffix, "yellow", "#bcbd22", Elementwise(() => r.GELU(GeluApproximation.Sigmoid), derivative)),
-            "gelu-tanh" => new("gelu-tanh", "GELU (tanh form)" + suffix, "darkorange", "#ff7f0e", Elementwise(() => r.GELU(GeluApproximation.Tanh), derivative)),
+            "gelu-tanh" => new("gelu-tanh", "GELU (tanh form)" + suffix, "darkorange", "#ff7f0e", Elementwise(() => r.GELU(GeluApproximation.Tanh), derivative), "9 5"),
             "gelu-exact" => new("gelu-exact", "GELU (exact erf)" + suffix, "magenta", "#9467bd", Elementwise(() => r.GELU(GeluApproximation.None), derivative)),
-            "softmax" => new("softmax", "Softmax([x, 0])₀" + suffix, "aqua", "#17becf", xs => SoftmaxPair(r, xs, derivative)),
+            "softmax" => new("softmax", "Softmax([x, 0])₀" + suffix, "aqua", "#17becf", xs => SoftmaxPair(r, xs, derivative), "7 5"),
             _ => throw new UserErrorException($"unknown function '{name}'; choose from {string.Join(", ", Names)} or all."),
         };
     }

@@ -60,7 +60,7 @@ internal static class SvgPlot
         {
             foreach (string points in Segments(xs, ys, X, Y))
             {
-                svg.AppendLine($"  <polyline fill=\"none\" stroke=\"{curve.SvgColor}\" stroke-width=\"2\" points=\"{points}\"><title>{Escape(curve.Label)}</title></polyline>");
+                svg.AppendLine($"  <polyline fill=\"none\" stroke=\"{curve.SvgColor}\" stroke-width=\"2\"{Dash(curve)} points=\"{points}\"><title>{Escape(curve.Label)}</title></polyline>");
             }
         }
 
@@ -77,7 +77,7 @@ internal static class SvgPlot
         {
             Curve c = data.Series[i].Curve;
             double cy = y + 15 + (i * rowH);
-            svg.AppendLine(Invariant($"  <line x1=\"{x + 10}\" y1=\"{cy}\" x2=\"{x + 40}\" y2=\"{cy}\" stroke=\"{c.SvgColor}\" stroke-width=\"3\"/>"));
+            svg.AppendLine(Invariant($"  <line x1=\"{x + 10}\" y1=\"{cy}\" x2=\"{x + 40}\" y2=\"{cy}\" stroke=\"{c.SvgColor}\" stroke-width=\"3\"{Dash(c)}/>"));
             svg.AppendLine(Invariant($"  <text x=\"{x + 48}\" y=\"{cy + 4}\">{Escape(c.Label)}</text>"));
         }
     }
@@ -102,6 +102,8 @@ internal static class SvgPlot
             current.Clear();
         }
     }
+
+    private static string Dash(Curve c) => c.SvgDash is null ? "" : $" stroke-dasharray=\"{c.SvgDash}\"";
 
     private static string Label(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
