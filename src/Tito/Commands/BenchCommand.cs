@@ -36,6 +36,7 @@ internal static class BenchCommand
             IReadOnlyList<BenchResult> results = Measure(env.Out, settings);
             Report(env.Out, results, settings);
             MemoryArithmetic(env.Out, b, f, results[0]);
+            WarnIfBusy(env.Out);
             return ExitCodes.Success;
         });
         return command;
@@ -119,6 +120,20 @@ internal static class BenchCommand
         console.MarkupLine($"[bold]Activation memory:[/] batch {batch} × {features:N0} features × 4 bytes = {bytes:N0} bytes = " +
             $"[bold]{FormatBytes(bytes)}[/] per layer, kept for backprop.");
         console.MarkupLine($"At this machine's copy bandwidth, writing it once takes ≈ {F(microseconds, "0.0")} µs.");
+    }
+
+    /// <summary>Timings on a machine already running more work than it has cores mean little; say so (Linux only).</summary>
+    private static void WarnIfBusy(IAnsiConsole console)
+    {
+        const string LoadFile = "/proc/loadavg";
+        if (!File.Exists(LoadFile)
+            || !double.TryParse(File.ReadAllText(LoadFile).Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double load)
+            || load <= Environment.ProcessorCount)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[yellow]⚠ The machine was busy (load average {F(load, "0.0")} on {Environment.ProcessorCount} cores): these timings are noisy; run again when it is idle.[/]");
     }
 
     private static string FormatBytes(long bytes) => bytes switch
