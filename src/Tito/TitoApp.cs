@@ -52,6 +52,13 @@ internal static class TitoApp
             env.Error.WriteLine($"tito: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file tito was told to use (progress file, workspace, SVG path) cannot be read or written: the
+            // user can fix that, so it gets a message, not a stack trace.
+            env.Error.WriteLine($"tito: {e.Message}");
+            return ExitCodes.Usage;
+        }
     }
 
     /// <summary>Prints what was wrong, then the help of the command the user was typing, all to stderr.</summary>

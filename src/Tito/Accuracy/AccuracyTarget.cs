@@ -22,6 +22,3 @@ internal sealed record AccuracyTarget(string Name, SpanKernel Kernel, Func<doubl
         new("GELU (exact erf)", (x, y) => ActivationKernels.GELU(x, y, GeluApproximation.None), GELUMath.ExactForm, 2),
     ];
 }
-
-/// <summary>A span kernel: writes f(x[i]) into y[i].</summary>
-internal delegate void SpanKernel(ReadOnlySpan<float> x, Span<float> y);

@@ -2,12 +2,6 @@ using TinyTorch.Core;
 
 namespace Tito.Learner;
 
-/// <summary>Softmax over one slice, as the readable layer's SoftmaxMath.Forward has it.</summary>
-internal delegate void SliceForward(ReadOnlySpan<float> x, Span<float> y, int start, int length, int stride);
-
-/// <summary>Softmax's backward over one slice, as SoftmaxMath.Backward has it.</summary>
-internal delegate void SliceBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, int start, int length, int stride);
-
 /// <summary>
 /// A softmax along any dim made from the per-slice functions a learner writes: the input is viewed as
 /// [outer, length, inner] around the dim, and each of the outer × inner slices is handed over with stride inner.

@@ -96,4 +96,16 @@ public class ModuleCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--source must be the TinyTorch repository root", run.Error);
     }
+
+    [Fact]
+    public void Complete_WhenTheProgressFileCannotBeWritten_IsAUserError()
+    {
+        using var temp = new TempFolder();
+        string blocker = Path.Combine(temp.Path, "a-file");
+        File.WriteAllText(blocker, "");
+        TitoRun run = TitoRun.Of(["module", "complete", "01", "--progress-file", Path.Combine(blocker, "progress.json")]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("tito: ", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
 }
