@@ -43,8 +43,15 @@ public sealed partial class Tensor
         int[] target = (int[])shape.Clone();
         if (unknown >= 0)
         {
-            // NOTE: with a 0 among the known dims, any size fits (or none does): the -1 is ambiguous.
-            if (known == 0 || Size % known != 0)
+            // NOTE: with a 0 among the known dims, any value of the -1 gives 0 elements: it is ambiguous.
+            if (known == 0)
+            {
+                throw new ArgumentException(
+                    $"Cannot infer the -1 in shape {ShapeUtil.Format(shape)}: with a 0 among the other dimensions, every size fits.",
+                    nameof(shape));
+            }
+
+            if (Size % known != 0)
             {
                 throw new ArgumentException(
                     $"Total elements must match: {Size} elements cannot fill shape {ShapeUtil.Format(shape)} for any value of the -1.",

@@ -15,6 +15,7 @@ public sealed partial class Tensor
 {
     private readonly float[] _data;
     private readonly int[] _shape;
+    private IReadOnlyList<int>? _shapeView;
 
     /// <summary>Creates a tensor from a flat row-major array and a shape. The data is copied.</summary>
     /// <param name="data">The elements in row-major order.</param>
@@ -40,8 +41,8 @@ public sealed partial class Tensor
     /// Creates a tensor from a .NET array of any rank (<c>float[]</c>, <c>double[,]</c>, <c>int[,,]</c>, …),
     /// taking its shape from the array's dimensions and converting every element to float32.
     /// </summary>
-    /// <param name="data">An array of <see cref="float"/>, <see cref="double"/>, <see cref="int"/>,
-    /// <see cref="long"/>, <see cref="short"/>, <see cref="byte"/> or <see cref="Half"/>.</param>
+    /// <param name="data">An array of <see cref="float"/>, <see cref="double"/>, <see cref="Half"/> or any
+    /// built-in integer type up to 64 bits (<see cref="int"/>, <see cref="long"/>, <see cref="byte"/>, …).</param>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The element type is not numeric.</exception>
     public Tensor(Array data)
@@ -83,7 +84,9 @@ public sealed partial class Tensor
     internal static Tensor FromOwned(float[] data, int[] shape) => new(data, shape, true);
 
     /// <summary>The size of each dimension, outermost first. Empty for a 0-d tensor.</summary>
-    public IReadOnlyList<int> Shape => _shape;
+    // NOTE: a read-only wrapper, not the array itself: a caller could cast an int[] back and resize the
+    // tensor's shape under its data.
+    public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
 
     /// <summary>The number of dimensions (0 for a scalar).</summary>
     public int Rank => _shape.Length;
