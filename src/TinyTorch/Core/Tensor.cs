@@ -8,8 +8,18 @@ namespace TinyTorch.Core;
 /// </summary>
 /// <remarks>
 /// Storage is always float32, whatever the input type. A tensor may have any rank: rank 0 is a scalar
-/// (one element, empty shape), and a dimension of size 0 makes an empty tensor. Arithmetic, reductions,
-/// reshaping and printing live in the other <c>Tensor.*.cs</c> files of this folder.
+/// (one element, empty shape), and a dimension of size 0 makes an empty tensor.
+/// <para>
+/// Every operation returns a new tensor with its own storage and leaves its operands alone; tensors never
+/// share storage, so there are no views to reason about. Only the indexer's setter, <see cref="AsSpan"/>
+/// and the explicitly in-place activations write into an existing tensor.
+/// </para>
+/// <para>
+/// The class is split by topic: <c>Tensor.Arithmetic.cs</c> (+ − × ÷ with broadcasting),
+/// <c>Tensor.MatMul.cs</c>, <c>Tensor.Shape.cs</c> (Reshape, Transpose), <c>Tensor.Reductions.cs</c>
+/// (Sum, Mean, Max), <c>Tensor.Factories.cs</c> (Zeros, Arange, Rand, …), <c>Tensor.Comparison.cs</c>
+/// (AllClose, BroadcastTo) and <c>Tensor.Printing.cs</c>.
+/// </para>
 /// </remarks>
 public sealed partial class Tensor
 {
