@@ -36,9 +36,11 @@ internal static class ArrayConversion
             _ when element == typeof(byte) => o => (byte)o,
             _ when element == typeof(sbyte) => o => (sbyte)o,
             _ when element == typeof(uint) => o => (uint)o,
+            _ when element == typeof(ushort) => o => (ushort)o,
+            _ when element == typeof(ulong) => o => (ulong)o,
             _ when element == typeof(Half) => o => (float)(Half)o,
             _ => throw new ArgumentException(
-                $"Cannot make a tensor from an array of {element?.Name ?? "unknown"}; expected float, double, int, long, short, byte, sbyte, uint or Half elements.",
+                $"Cannot make a tensor from an array of {element?.Name ?? "unknown"}; expected float, double, int, long, short, byte, sbyte, uint, ushort, ulong or Half elements.",
                 nameof(data)),
         };
         foreach (object o in data)

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using TinyTorch.Kernels;
 
 namespace TinyTorch.Core;
 
@@ -41,36 +42,25 @@ public sealed partial class Tensor
         int[] resultShape = [.. batch, .. Rank == 1 ? Array.Empty<int>() : [m], .. other.Rank == 1 ? Array.Empty<int>() : [n]];
         var c = new float[ShapeUtil.CheckedSize(resultShape, nameof(other))];   // zeroed: the kernel accumulates
 
-        int batchCount = c.Length == 0 ? 0 : c.Length / (m * n);
+        // One unit of work is one row of one product: rows are independent, so large products spread over
+        // cores, and every row is computed by the same code on whichever thread, so results never depend
+        // on the thread count.
+        int rows = c.Length == 0 ? 0 : c.Length / n;
         int[] aStrides = Broadcasting.Strides(a.AsSpan(0, a.Length - 2), batch.Length);
         int[] bStrides = Broadcasting.Strides(b.AsSpan(0, b.Length - 2), batch.Length);
-        var index = new int[batch.Length];
-        for (int p = 0; p < batchCount; p++)
+        float[] aData = _data, bData = other._data;
+        ParallelRunner.ForRanges(rows, (long)k * n, (start, end) =>
         {
-            // The offset of batch p in each operand: its broadcast strides (0 where it repeats) times the index.
-            int aMatrix = 0, bMatrix = 0;
-            for (int d = 0, rest = p; d < batch.Length; d++)
+            for (int r = start; r < end; r++)
             {
-                // Unravel p into the batch index, innermost dimension last.
-                int size = batch[batch.Length - 1 - d];
-                index[batch.Length - 1 - d] = rest % size;
-                rest /= size;
+                int p = r / m, i = r % m;
+                (int aMatrix, int bMatrix) = BatchOffsets(p, batch, aStrides, bStrides);
+                MultiplyRow(
+                    aData.AsSpan(((aMatrix * m) + i) * k, k),
+                    bData.AsSpan(bMatrix * k * n, k * n),
+                    c.AsSpan(r * n, n));
             }
-
-            for (int d = 0; d < batch.Length; d++)
-            {
-                aMatrix += index[d] * aStrides[d];
-                bMatrix += index[d] * bStrides[d];
-            }
-
-            MultiplyInto(
-                _data.AsSpan(aMatrix * m * k, m * k),
-                other._data.AsSpan(bMatrix * k * n, k * n),
-                c.AsSpan(p * m * n, m * n),
-                m,
-                k,
-                n);
-        }
+        });
 
         return FromOwned(c, resultShape);
     }
@@ -92,33 +82,49 @@ public sealed partial class Tensor
     }
 
     /// <summary>
-    /// c += a · b for one row-major (m, k) by (k, n) pair, in i-k-j order: the innermost loop runs along a
-    /// row of b and a row of c, both contiguous, so it streams memory and vectorizes; the textbook i-j-k
-    /// order would walk down a column of b with stride n, one cache line per element.
+    /// Which matrix of each operand batch <paramref name="p"/> (a flat row-major index into the broadcast
+    /// batch shape) uses: its broadcast strides, 0 along a dimension it repeats, times the batch index.
     /// </summary>
-    private static void MultiplyInto(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    private static (int A, int B) BatchOffsets(int p, int[] batch, int[] aStrides, int[] bStrides)
+    {
+        int aMatrix = 0, bMatrix = 0;
+        for (int d = batch.Length - 1; d >= 0; d--)
+        {
+            int index = p % batch[d];
+            p /= batch[d];
+            aMatrix += index * aStrides[d];
+            bMatrix += index * bStrides[d];
+        }
+
+        return (aMatrix, bMatrix);
+    }
+
+    /// <summary>
+    /// c += a · b for one row a (length k) of the left matrix and the whole row-major (k, n) right matrix,
+    /// in i-k-j order: the innermost loop runs along a row of b and the row of c, both contiguous, so it
+    /// streams memory and vectorizes; the textbook i-j-k order would walk down a column of b with stride n,
+    /// one cache line per element.
+    /// </summary>
+    private static void MultiplyRow(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
     {
         ref float br = ref MemoryMarshal.GetReference(b);
         ref float cr = ref MemoryMarshal.GetReference(c);
-        for (int i = 0; i < m; i++)
+        int n = c.Length;
+        for (int p = 0; p < a.Length; p++)
         {
-            int cRow = i * n;
-            for (int p = 0; p < k; p++)
+            // NOTE: no shortcut for a[p] == 0: 0 · ∞ and 0 · NaN must still make NaN.
+            float ap = a[p];
+            var av = new Vector<float>(ap);
+            int bRow = p * n, j = 0;
+            for (; j <= n - Vector<float>.Count; j += Vector<float>.Count)
             {
-                // NOTE: no shortcut for aip == 0: 0 · ∞ and 0 · NaN must still make NaN.
-                float aip = a[(i * k) + p];
-                int bRow = p * n, j = 0;
-                var av = new Vector<float>(aip);
-                for (; j <= n - Vector<float>.Count; j += Vector<float>.Count)
-                {
-                    Vector<float> sum = Vector.LoadUnsafe(ref cr, (nuint)(cRow + j)) + (av * Vector.LoadUnsafe(ref br, (nuint)(bRow + j)));
-                    sum.StoreUnsafe(ref cr, (nuint)(cRow + j));
-                }
+                Vector<float> sum = Vector.LoadUnsafe(ref cr, (nuint)j) + (av * Vector.LoadUnsafe(ref br, (nuint)(bRow + j)));
+                sum.StoreUnsafe(ref cr, (nuint)j);
+            }
 
-                for (; j < n; j++)
-                {
-                    c[cRow + j] += aip * b[bRow + j];
-                }
+            for (; j < n; j++)
+            {
+                c[j] += ap * b[bRow + j];
             }
         }
     }

@@ -5,7 +5,10 @@ namespace TinyTorch.Core;
 // (x - x.Max(-1, keepDims: true) is the first step of a stable softmax). Negative axes count from the end.
 public sealed partial class Tensor
 {
-    /// <summary>The sum of all elements, accumulated in double and rounded once (see <see cref="SumReducer"/>).</summary>
+    /// <summary>
+    /// The sum of all elements. Sums accumulate in double and are rounded to float once at the end, so a
+    /// large running total does not swallow small terms (in float, 16,777,216 + 1 is 16,777,216 again).
+    /// </summary>
     /// <returns>A 0-d tensor; 0 for an empty tensor.</returns>
     public Tensor Sum() => SumOrMean(null, false, "axes", mean: false);
 

@@ -8,13 +8,24 @@ namespace TinyTorch.Core;
 /// </summary>
 /// <remarks>
 /// Storage is always float32, whatever the input type. A tensor may have any rank: rank 0 is a scalar
-/// (one element, empty shape), and a dimension of size 0 makes an empty tensor. Arithmetic, reductions,
-/// reshaping and printing live in the other <c>Tensor.*.cs</c> files of this folder.
+/// (one element, empty shape), and a dimension of size 0 makes an empty tensor.
+/// <para>
+/// Every operation returns a new tensor with its own storage and leaves its operands alone; tensors never
+/// share storage, so there are no views to reason about. Only the indexer's setter, <see cref="AsSpan"/>
+/// and the explicitly in-place activations write into an existing tensor.
+/// </para>
+/// <para>
+/// The class is split by topic: <c>Tensor.Arithmetic.cs</c> (+ − × ÷ with broadcasting),
+/// <c>Tensor.MatMul.cs</c>, <c>Tensor.Shape.cs</c> (Reshape, Transpose), <c>Tensor.Reductions.cs</c>
+/// (Sum, Mean, Max), <c>Tensor.Factories.cs</c> (Zeros, Arange, Rand, …), <c>Tensor.Comparison.cs</c>
+/// (AllClose, BroadcastTo) and <c>Tensor.Printing.cs</c>.
+/// </para>
 /// </remarks>
 public sealed partial class Tensor
 {
     private readonly float[] _data;
     private readonly int[] _shape;
+    private IReadOnlyList<int>? _shapeView;
 
     /// <summary>Creates a tensor from a flat row-major array and a shape. The data is copied.</summary>
     /// <param name="data">The elements in row-major order.</param>
@@ -40,8 +51,8 @@ public sealed partial class Tensor
     /// Creates a tensor from a .NET array of any rank (<c>float[]</c>, <c>double[,]</c>, <c>int[,,]</c>, …),
     /// taking its shape from the array's dimensions and converting every element to float32.
     /// </summary>
-    /// <param name="data">An array of <see cref="float"/>, <see cref="double"/>, <see cref="int"/>,
-    /// <see cref="long"/>, <see cref="short"/>, <see cref="byte"/> or <see cref="Half"/>.</param>
+    /// <param name="data">An array of <see cref="float"/>, <see cref="double"/>, <see cref="Half"/> or any
+    /// built-in integer type up to 64 bits (<see cref="int"/>, <see cref="long"/>, <see cref="byte"/>, …).</param>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ArgumentException">The element type is not numeric.</exception>
     public Tensor(Array data)
@@ -83,7 +94,9 @@ public sealed partial class Tensor
     internal static Tensor FromOwned(float[] data, int[] shape) => new(data, shape, true);
 
     /// <summary>The size of each dimension, outermost first. Empty for a 0-d tensor.</summary>
-    public IReadOnlyList<int> Shape => _shape;
+    // NOTE: a read-only wrapper, not the array itself: a caller could cast an int[] back and resize the
+    // tensor's shape under its data.
+    public IReadOnlyList<int> Shape => _shapeView ??= Array.AsReadOnly(_shape);
 
     /// <summary>The number of dimensions (0 for a scalar).</summary>
     public int Rank => _shape.Length;

@@ -109,6 +109,24 @@ public class TensorConstructionTests
     }
 
     [Fact]
+    public void Shape_CannotBeCastBackAndChanged()
+    {
+        Tensor t = Tensor.Zeros(2, 3);
+        Assert.False(t.Shape is int[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<int>)t.Shape)[0] = 6);
+    }
+
+    [Fact]
+    public void FromOtherIntegerTypes_IsConverted()
+    {
+        Assert.Equal(new float[] { 255, 1 }, new Tensor(new byte[] { 255, 1 }).ToArray());
+        Assert.Equal(new float[] { -3 }, new Tensor(new short[] { -3 }).ToArray());
+        Assert.Equal(new float[] { 65535 }, new Tensor(new ushort[] { 65535 }).ToArray());
+        Assert.Equal(new float[] { 1.8446744e19f }, new Tensor(new ulong[] { ulong.MaxValue }).ToArray());
+        Assert.Equal(new float[] { 0.5f }, new Tensor(new[] { (Half)0.5f }).ToArray());
+    }
+
+    [Fact]
     public void ShapeString_UsesNumPyNotation()
     {
         Assert.Equal("(5,)", Tensor.Zeros(5).ShapeString);

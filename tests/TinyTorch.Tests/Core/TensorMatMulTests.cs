@@ -47,6 +47,18 @@ public class TensorMatMulTests
     }
 
     [Fact]
+    public void MatMul_LargeEnoughToSpreadOverThreads_StillMatchesTheReference()
+    {
+        // 256 rows × 64 × 64 = 1M multiply-adds: above ParallelRunner's threshold for more than one thread.
+        Tensor a = Tensor.Randn([2, 128, 64], seed: 11), b = Tensor.Randn([64, 64], seed: 12);
+        Tensor c = a.MatMul(b);
+        for (int p = 0; p < 2; p++)
+        {
+            AssertMatches(Naive.MatMul2D(Slice(a, p), b), Slice(c, p), 64);
+        }
+    }
+
+    [Fact]
     public void MatMul_Batched_MultipliesEachPair()
     {
         Tensor a = Tensor.Randn([4, 3, 5], seed: 1), b = Tensor.Randn([4, 5, 2], seed: 2);

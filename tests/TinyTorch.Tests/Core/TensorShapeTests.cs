@@ -47,7 +47,8 @@ public class TensorShapeTests
     [Fact]
     public void Reshape_WithUnknownDimBesideAZero_IsAmbiguousAndThrows()
     {
-        Assert.Throws<ArgumentException>(() => Tensor.Zeros(0, 3).Reshape(0, -1));
+        var e = Assert.Throws<ArgumentException>(() => Tensor.Zeros(0, 3).Reshape(0, -1));
+        Assert.StartsWith("Cannot infer the -1 in shape (0, -1)", e.Message);
     }
 
     [Fact]
@@ -98,6 +99,25 @@ public class TensorShapeTests
         foreach (int[] i in Naive.Indices(t.Shape))
         {
             Assert.Equal(t[i], tt[i[0], i[2], i[1]]);
+        }
+    }
+
+    [Theory]
+    [InlineData(-2, -1)]
+    [InlineData(-1, 1)]
+    [InlineData(0, 2)]
+    public void Transpose_MatricesLargerThanOneTile_MatchesTheIndexDefinition(int dim0, int dim1)
+    {
+        // 70 × 45 spans several 32 × 32 tiles with ragged edges; dims (0, 2) take the general path.
+        Tensor t = Tensor.Randn([2, 70, 45], seed: 5);
+        Tensor tt = t.Transpose(dim0, dim1);
+        int[] p = [0, 1, 2];
+        int a = dim0 < 0 ? dim0 + 3 : dim0, b = dim1 < 0 ? dim1 + 3 : dim1;
+        (p[a], p[b]) = (p[b], p[a]);
+        Assert.Equal(p.Select(d => t.Shape[d]), tt.Shape);
+        foreach (int[] i in Naive.Indices(t.Shape))
+        {
+            Assert.Equal(t[i], tt[i[p[0]], i[p[1]], i[p[2]]]);
         }
     }
 
