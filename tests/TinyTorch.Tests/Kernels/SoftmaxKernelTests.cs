@@ -75,7 +75,7 @@ public class SoftmaxKernelTests
     [Theory]
     [InlineData(3, 17, 45)]    // a middle dimension: 45 columns = 5 vectors + 5 scalar columns
     [InlineData(1, 70, 19)]    // dim 0 of a [70, 19] matrix
-    [InlineData(2, 5, 200)]    // several strips of 64 columns and a partial one
+    [InlineData(2, 5, 200)]    // several strips of 32 columns and a partial one
     [InlineData(4, 3, 8)]
     public void StridedDimensionsAreWithin2UlpAndInPlaceAgrees(int outer, int length, int inner)
     {
