@@ -1,9 +1,27 @@
-using TinyTorch.Activations.Reference;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TinyTorch.Kernels.Operators;
 
 /// <summary>dL/dx = g·y(1 − y) from the forward's output y.</summary>
+/// <remarks>
+/// y − y² is one fused multiply-add (−y·y + y), so it is rounded once, and times g once more: two roundings,
+/// within 2·2^-24 of g times the exact slope at y — inside the 4·2^-24 bound. Fused at every width, so the
+/// scalar and vector bodies agree bit for bit.
+/// </remarks>
 internal readonly struct SigmoidBackwardOperator : IBinaryOperator
 {
-    public static float Invoke(float y, float g) => (float)(g * SigmoidMath.DerivativeFromOutput(y));
+    public static bool Vectorizable => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Invoke(float y, float g) => g * MathF.FusedMultiplyAdd(-y, y, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> g) => g * Vector128.FusedMultiplyAdd(-y, y, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> g) => g * Vector256.FusedMultiplyAdd(-y, y, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> g) => g * Vector512.FusedMultiplyAdd(-y, y, y);
 }

@@ -1,0 +1,34 @@
+using TinyTorch.Kernels.Operators;
+using TinyTorch.Tests.Support;
+
+namespace TinyTorch.Tests.Kernels.Operators;
+
+public class SigmoidOperatorTests
+{
+    [Fact]
+    public void StridedSweepOverAllFloat32IsWithin1Ulp() =>
+        OperatorChecks.StridedSweep<SigmoidOperator>(Oracle.Sigmoid, 1);
+
+    [Fact]
+    public void EveryWidthGivesTheScalarBits() =>
+        OperatorChecks.WidthsAgree<SigmoidOperator>(OperatorChecks.Sample());
+
+    [Fact]
+    public void SpecialValuesAreWithinTheBound()
+    {
+        float[] x = OperatorChecks.SpecialValues;
+        float[] scalar = [.. x.Select(SigmoidOperator.Invoke)];
+        OperatorChecks.AssertWithin(x, scalar, Oracle.Sigmoid, 1);
+    }
+
+    [Theory]
+    [InlineData(0f, 0.5f)]
+    [InlineData(float.PositiveInfinity, 1f)]
+    [InlineData(float.NegativeInfinity, 0f)]
+    [InlineData(-1000f, 0f)]
+    [InlineData(1000f, 1f)]
+    public void ExactValues(float x, float expected) => Assert.Equal(expected, SigmoidOperator.Invoke(x));
+
+    [Fact]
+    public void NaNStaysNaN() => Assert.True(float.IsNaN(SigmoidOperator.Invoke(float.NaN)));
+}

@@ -1,0 +1,52 @@
+using TinyTorch.Kernels.Operators;
+using TinyTorch.Tests.Support;
+
+namespace TinyTorch.Tests.Kernels.Operators;
+
+public class TanhOperatorTests
+{
+    [Fact]
+    public void StridedSweepOverAllFloat32IsWithin1Ulp() =>
+        OperatorChecks.StridedSweep<TanhOperator>(Oracle.Tanh, 1);
+
+    [Fact]
+    public void EveryWidthGivesTheScalarBits() =>
+        OperatorChecks.WidthsAgree<TanhOperator>(OperatorChecks.Sample());
+
+    [Fact]
+    public void SpecialValuesAreWithinTheBound()
+    {
+        float[] x = OperatorChecks.SpecialValues;
+        float[] scalar = [.. x.Select(TanhOperator.Invoke)];
+        OperatorChecks.AssertWithin(x, scalar, Oracle.Tanh, 1);
+    }
+
+    [Theory]
+    [InlineData(float.PositiveInfinity, 1f)]
+    [InlineData(float.NegativeInfinity, -1f)]
+    [InlineData(1e-30f, 1e-30f)]
+    [InlineData(-1e-30f, -1e-30f)]
+    [InlineData(float.Epsilon, float.Epsilon)]
+    [InlineData(1e-5f, 1e-5f)]
+    [InlineData(20f, 1f)]
+    public void ExactValues(float x, float expected) => Assert.Equal(expected, TanhOperator.Invoke(x));
+
+    [Fact]
+    public void SignedZerosKeepTheirSign()
+    {
+        Assert.Equal(0u, BitConverter.SingleToUInt32Bits(TanhOperator.Invoke(0f)));
+        Assert.Equal(0x8000_0000u, BitConverter.SingleToUInt32Bits(TanhOperator.Invoke(-0f)));
+    }
+
+    [Fact]
+    public void IsOddExactly()
+    {
+        foreach (float x in OperatorChecks.Sample())
+        {
+            Assert.True(OperatorChecks.SameBits(TanhOperator.Invoke(-x), -TanhOperator.Invoke(x)), $"x = {x:R}");
+        }
+    }
+
+    [Fact]
+    public void NaNStaysNaN() => Assert.True(float.IsNaN(TanhOperator.Invoke(float.NaN)));
+}
