@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>A function of one value computed in double lanes, once per width.</summary>
@@ -10,15 +8,8 @@ namespace TinyTorch.Kernels.VectorMath;
 /// </remarks>
 internal interface IDoubleUnaryFunction
 {
-    /// <summary>f(x) for one double.</summary>
-    static abstract double Compute(double x);
-
-    /// <summary>f(x) for 2 doubles.</summary>
-    static abstract Vector128<double> Compute(Vector128<double> x);
-
-    /// <summary>f(x) for 4 doubles.</summary>
-    static abstract Vector256<double> Compute(Vector256<double> x);
-
-    /// <summary>f(x) for 8 doubles.</summary>
-    static abstract Vector512<double> Compute(Vector512<double> x);
+    /// <summary>The function on one register of double lanes (or one double), through the lane operations of <typeparamref name="TL"/>.</summary>
+    static abstract TV Compute<TV, TL>(TV x)
+        where TV : struct
+        where TL : IDoubleLanes<TV>;
 }
