@@ -21,15 +21,19 @@ namespace TinyTorch.Kernels;
 /// Store strategy (measured, docs/performance.md): regular stores, except out of place when the output is
 /// at least <see cref="NonTemporalMinBytes"/>, where streaming (non-temporal) stores skip the read-for-ownership
 /// of each destination line and leave the caches to the input. Below that the output still fits in the last-level
-/// cache and is likely read next, so streaming it out to memory is slower (up to 2× at 1 MiB). In place the
+/// cache and is likely read next, so streaming it out to memory is slower (by 20–40 % at 1–4 MiB of output). In place the
 /// destination line has just been read and is in the cache anyway: streaming only evicts it.
 /// </para>
 /// Callers validate lengths and overlap first (<see cref="SpanChecks"/>).
 /// </remarks>
 internal static unsafe class ElementwiseLoop
 {
-    /// <summary>The output size from which out-of-place loops use streaming stores: 32 MiB, the L3 of the machine measured.</summary>
-    internal const long NonTemporalMinBytes = 32L << 20;
+    /// <summary>
+    /// The output size from which out-of-place loops use streaming stores: 16 MiB (4M floats), where input and
+    /// output together fill the 32 MiB L3 of the machine measured. Streaming won at 4M floats and above and lost at
+    /// 1M and below; 2M was a draw (docs/performance.md).
+    /// </summary>
+    internal const long NonTemporalMinBytes = 16L << 20;
 
     /// <summary>Whether a call writing <paramref name="length"/> floats should stream its stores.</summary>
     /// <param name="length">The number of floats of the whole call (not of one thread's chunk).</param>
