@@ -8,7 +8,7 @@ namespace TinyTorch.Benchmarks;
 internal static class Split
 {
     /// <summary>The per-thread minimum; the same value as the kernels' ParallelRunner uses.</summary>
-    public const int MinElementsPerThread = 1 << 17;
+    public const int MinElementsPerThread = 98_304;
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="length"/>) on up to <paramref name="threads"/> threads.</summary>
     /// <param name="length">The number of elements.</param>

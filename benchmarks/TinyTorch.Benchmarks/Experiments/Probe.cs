@@ -22,7 +22,18 @@ internal static class Probe
         int[] repeats = new int[variants.Count];
         for (int v = 0; v < variants.Count; v++)
         {
-            variants[v].Body();   // warm up (tiering, page faults of fresh buffers)
+            // NOTE: warm up past tiered compilation: a method is recompiled optimized only after 30 calls and
+            // a background delay, and timing tier-0 code made the first small sizes look 10× slower.
+            var warm = Stopwatch.StartNew();
+            for (int i = 0; i < 64 || warm.ElapsedMilliseconds < 100; i++)
+            {
+                variants[v].Body();
+            }
+        }
+
+        Thread.Sleep(300);   // let the background tier-1 compilations land
+        for (int v = 0; v < variants.Count; v++)
+        {
             var once = Stopwatch.StartNew();
             variants[v].Body();
             variants[v].Body();

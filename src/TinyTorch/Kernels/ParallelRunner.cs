@@ -17,10 +17,13 @@ namespace TinyTorch.Kernels;
 internal static unsafe class ParallelRunner
 {
     /// <summary>
-    /// The fewest elements worth handing to one more thread, chosen by measurement (docs/performance.md): below
-    /// it a second thread's start-up and join (a few microseconds) costs more than the half of the work it takes.
+    /// The fewest elements worth handing to one more thread, chosen by measurement (docs/performance.md): two
+    /// threads from 196 608 elements. Memory-bound ReLU, the cheapest operator, broke even around 131 072 elements
+    /// (won in two quiet runs, lost in a third) and won at 196 608 and, in every quieter run, at 262 144; a compute-bound function
+    /// (TensorPrimitives.Sigmoid as a stand-in) already won at 32 768. One threshold for all operators, set by the
+    /// cheapest, so that no call gets slower by splitting.
     /// </summary>
-    internal const int MinElementsPerThread = 1 << 17;
+    internal const int MinElementsPerThread = 98_304;
 
     /// <summary>Chunk boundaries are multiples of this many bytes from the start of a cache line.</summary>
     internal const int ChunkAlignmentBytes = 64;
