@@ -21,7 +21,7 @@ namespace TinyTorch.Kernels;
 /// Store strategy (measured, docs/performance.md): regular stores, except out of place when the output is
 /// at least <see cref="NonTemporalMinBytes"/>, where streaming (non-temporal) stores skip the read-for-ownership
 /// of each destination line and leave the caches to the input. Below that the output still fits in the last-level
-/// cache and is likely read next, so streaming it out to memory is slower (by 20–40 % at 1–4 MiB of output). In place the
+/// cache and is likely read next, so streaming it out to memory is slower (by 15–95 % at 1 MiB of output). In place the
 /// destination line has just been read and is in the cache anyway: streaming only evicts it.
 /// </para>
 /// Callers validate lengths and overlap first (<see cref="SpanChecks"/>).
