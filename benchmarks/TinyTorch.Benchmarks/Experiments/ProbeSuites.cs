@@ -66,6 +66,7 @@ internal static unsafe class ProbeSuites
                 ("ReLU 1 thread", () => ActivationKernels.ReLU(x, y)),
                 ("ReLU 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
                 ("ReLU 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
+                ("ReLU library, cap 2 (ParallelRunner)", () => WithCap(2, () => ActivationKernels.ReLU(x, y))),
                 ("TP.Sigmoid 1 thread", () => TensorPrimitives.Sigmoid(x, y)),
                 ("TP.Sigmoid 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
                 ("TP.Sigmoid 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
@@ -78,6 +79,13 @@ internal static unsafe class ProbeSuites
     {
         nint xs = (nint)x, ys = (nint)y;
         Split.Run(n, threads, (s, c) => StoreVariants.Run<TF>((float*)xs + s, (float*)ys + s, c, nonTemporal, unroll));
+    }
+
+    private static void WithCap(int threads, Action body)
+    {
+        KernelOptions.MaxDegreeOfParallelism = threads;
+        body();
+        KernelOptions.MaxDegreeOfParallelism = 1;
     }
 
     private static void ParallelFor(float[] x, float[] y, Body body)

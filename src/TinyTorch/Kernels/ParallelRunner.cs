@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace TinyTorch.Kernels;
 
@@ -7,9 +8,9 @@ namespace TinyTorch.Kernels;
 /// <see cref="MinElementsPerThread"/> per thread the work stays on the calling thread.
 /// </summary>
 /// <remarks>
-/// The calling thread always works: it takes the first chunk while thread-pool tasks take the others, then
-/// waits for them (a task not yet started is run inline by that wait, so a busy pool delays nothing).
-/// This costs one task per extra thread, measured cheaper than <c>Parallel.For</c> (docs/performance.md).
+/// The calling thread always works: it and up to threads − 1 pool work items claim chunks one at a time, so on
+/// a busy machine the caller does whatever no helper has started yet instead of waiting for a free core. This
+/// costs one queued work item per extra thread, measured cheaper than <c>Parallel.For</c> (docs/performance.md).
 /// Chunk boundaries fall on 64-byte boundaries of the destination's address, so no two threads write the same
 /// cache line. Every element is computed by the same code whichever chunk it falls in (the vector bodies
 /// are lane-wise, and every chunk is far longer than a vector), so results do not depend on the thread count.
@@ -134,18 +135,62 @@ internal static unsafe class ParallelRunner
         }
     }
 
-    /// <summary>Runs body(0) on this thread and body(1) … body(threads − 1) on pool tasks; returns when all are done.</summary>
+    /// <summary>Runs body(0) … body(threads − 1), each exactly once, on this thread and up to threads − 1 pool threads.</summary>
     private static void OnThreads(int threads, Action<int> body)
     {
-        var others = new Task[threads - 1];
+        var chunks = new SharedChunks(threads, body);
         for (int t = 1; t < threads; t++)
         {
-            int index = t;
-            others[t - 1] = Task.Factory.StartNew(
-                () => body(index), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+            ThreadPool.UnsafeQueueUserWorkItem(static c => c.Work(), chunks, preferLocal: false);
         }
 
-        body(0);
-        Task.WaitAll(others);
+        chunks.Work();
+        chunks.WaitForAll();
+    }
+
+    /// <summary>
+    /// Chunks that whoever runs first claims, one at a time. The calling thread claims too, so when the pool is
+    /// slow to start a helper (a busy machine) it simply does more chunks itself instead of waiting idle; a
+    /// helper that starts after everything is claimed finds nothing and returns. The caller waits only for
+    /// chunks that were claimed and are still running.
+    /// </summary>
+    private sealed class SharedChunks(int count, Action<int> body)
+    {
+        private readonly ManualResetEventSlim _finished = new(false);
+        private int _next = -1;
+        private int _done;
+        private Exception? _error;
+
+        public void Work()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref _next)) < count)
+            {
+                try
+                {
+                    body(index);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _error, e, null);   // NOTE: a pool thread must not throw: keep it for the caller
+                }
+                finally
+                {
+                    if (Interlocked.Increment(ref _done) == count)
+                    {
+                        _finished.Set();
+                    }
+                }
+            }
+        }
+
+        public void WaitForAll()
+        {
+            _finished.Wait();
+            if (_error is not null)
+            {
+                ExceptionDispatchInfo.Throw(_error);
+            }
+        }
     }
 }

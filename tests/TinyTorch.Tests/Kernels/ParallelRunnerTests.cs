@@ -82,6 +82,32 @@ public class ParallelRunnerTests
     }
 
     [Fact]
+    public void An_exception_in_any_chunk_reaches_the_caller_after_every_chunk_ran()
+    {
+        int before = KernelOptions.MaxDegreeOfParallelism;
+        try
+        {
+            KernelOptions.MaxDegreeOfParallelism = 3;
+            int ran = 0;
+            var error = Assert.Throws<InvalidOperationException>(() =>
+                ParallelRunner.ForRanges(3, ParallelRunner.MinElementsPerThread, (start, end) =>
+                {
+                    Interlocked.Increment(ref ran);
+                    if (start == 2)
+                    {
+                        throw new InvalidOperationException("chunk 2 failed");
+                    }
+                }));
+            Assert.Equal("chunk 2 failed", error.Message);
+            Assert.Equal(3, Volatile.Read(ref ran));
+        }
+        finally
+        {
+            KernelOptions.MaxDegreeOfParallelism = before;
+        }
+    }
+
+    [Fact]
     public void ForRanges_keeps_small_work_on_the_calling_thread_in_one_call()
     {
         var calls = new List<(int, int, int)>();
