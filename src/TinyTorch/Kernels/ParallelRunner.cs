@@ -8,8 +8,9 @@ namespace TinyTorch.Kernels;
 /// <see cref="MinElementsPerThread"/> per thread the work stays on the calling thread.
 /// </summary>
 /// <remarks>
-/// The calling thread always works: it and up to threads − 1 pool work items claim chunks one at a time, so on
-/// a busy machine the caller does whatever no helper has started yet instead of waiting for a free core. This
+/// The calling thread always works: it runs the first chunk, then it and up to threads − 1 pool work items claim
+/// the others one at a time, so on a busy machine the caller does whatever no helper has started yet instead of
+/// waiting for a free core. This
 /// costs one queued work item per extra thread, measured cheaper than <c>Parallel.For</c> (docs/performance.md).
 /// Chunk boundaries fall on 64-byte boundaries of the destination's address, so no two threads write the same
 /// cache line. Every element is computed by the same code whichever chunk it falls in (the vector bodies
@@ -135,7 +136,10 @@ internal static unsafe class ParallelRunner
         }
     }
 
-    /// <summary>Runs body(0) … body(threads − 1), each exactly once, on this thread and up to threads − 1 pool threads.</summary>
+    /// <summary>
+    /// Runs body(0) … body(threads − 1), each exactly once: body(0) always on this thread, the rest on whichever of
+    /// this thread and up to threads − 1 pool threads claims them first.
+    /// </summary>
     private static void OnThreads(int threads, Action<int> body)
     {
         var chunks = new SharedChunks(threads, body);
@@ -144,20 +148,21 @@ internal static unsafe class ParallelRunner
             ThreadPool.UnsafeQueueUserWorkItem(static c => c.Work(), chunks, preferLocal: false);
         }
 
+        chunks.Run(0);
         chunks.Work();
         chunks.WaitForAll();
     }
 
     /// <summary>
-    /// Chunks that whoever runs first claims, one at a time. The calling thread claims too, so when the pool is
-    /// slow to start a helper (a busy machine) it simply does more chunks itself instead of waiting idle; a
-    /// helper that starts after everything is claimed finds nothing and returns. The caller waits only for
-    /// chunks that were claimed and are still running.
+    /// Chunks 1 … count − 1 go to whoever claims them first, one at a time (chunk 0 is the caller's). The caller
+    /// claims too, so when the pool is slow to start a helper (a busy machine) it simply does more chunks itself
+    /// instead of waiting idle; a helper that starts after everything is claimed finds nothing and returns. The
+    /// caller waits only for chunks that were claimed and are still running.
     /// </summary>
     private sealed class SharedChunks(int count, Action<int> body)
     {
         private readonly ManualResetEventSlim _finished = new(false);
-        private int _next = -1;
+        private int _next;   // the last chunk claimed; chunk 0 is never claimed, the caller runs it
         private int _done;
         private Exception? _error;
 
@@ -166,20 +171,25 @@ internal static unsafe class ParallelRunner
             int index;
             while ((index = Interlocked.Increment(ref _next)) < count)
             {
-                try
+                Run(index);
+            }
+        }
+
+        public void Run(int index)
+        {
+            try
+            {
+                body(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _error, e, null);   // NOTE: a pool thread must not throw: keep it for the caller
+            }
+            finally
+            {
+                if (Interlocked.Increment(ref _done) == count)
                 {
-                    body(index);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _error, e, null);   // NOTE: a pool thread must not throw: keep it for the caller
-                }
-                finally
-                {
-                    if (Interlocked.Increment(ref _done) == count)
-                    {
-                        _finished.Set();
-                    }
+                    _finished.Set();
                 }
             }
         }
