@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TinyTorch.Kernels;
 
@@ -13,98 +14,162 @@ namespace TinyTorch.Kernels;
 /// and the last vector starts at 21 − 8 = 13, recomputing elements 13–15. Recomputing is harmless because
 /// the operator is a pure function of its input — provided that input is still the original one. In place
 /// (x and y the same memory) elements 13–15 have already been overwritten by then, so the last vector is
-/// <em>loaded before anything is stored</em> and stored after the loop.
+/// <em>loaded before anything is stored</em> and stored after the loop. The streaming path does the same
+/// with a first vector: its main loop starts at the first aligned destination, and the unaligned head
+/// before it is covered by a vector loaded up front.
+/// <para>
+/// Store strategy (measured, docs/performance.md): regular stores, except out of place when the output is
+/// at least <see cref="NonTemporalMinBytes"/>, where streaming (non-temporal) stores skip the read-for-ownership
+/// of each destination line and leave the caches to the input. Below that the output still fits in the last-level
+/// cache and is likely read next, so streaming it out to memory is slower (by 15–95 % at 1 MiB of output). In place the
+/// destination line has just been read and is in the cache anyway: streaming only evicts it.
+/// </para>
 /// Callers validate lengths and overlap first (<see cref="SpanChecks"/>).
 /// </remarks>
-internal static class ElementwiseLoop
+internal static unsafe class ElementwiseLoop
 {
+    /// <summary>
+    /// The output size from which out-of-place loops use streaming stores: 16 MiB (4M floats), where input and
+    /// output together fill the 32 MiB L3 of the machine measured. Streaming won at 4M floats and above and lost at
+    /// 1M and below; 2M was a draw (docs/performance.md).
+    /// </summary>
+    internal const long NonTemporalMinBytes = 16L << 20;
+
+    /// <summary>Whether a call writing <paramref name="length"/> floats should stream its stores.</summary>
+    /// <param name="length">The number of floats of the whole call (not of one thread's chunk).</param>
+    /// <param name="inPlace">Whether the output is (one of) the input(s).</param>
+    /// <returns>True to use non-temporal stores.</returns>
+    internal static bool UseNonTemporal(long length, bool inPlace) => !inPlace && length * sizeof(float) >= NonTemporalMinBytes;
+
     /// <summary>y[i] = TOp(x[i]) for every i; x and y have equal length and may be the same memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
+        where TOp : IUnaryOperator =>
+        Unary<TOp>(x, y, UseNonTemporal(x.Length, SameStart(x, y)));
+
+    /// <summary>y[i] = TOp(x[i]) for every i, with the store strategy chosen by the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
         where TOp : IUnaryOperator
     {
         if (TOp.Vectorizable)
         {
             if (Width512.IsAccelerated && x.Length >= Width512.Count)
             {
-                Unary<TOp, Vector512<float>, Width512>(x, y);
+                Unary<TOp, Vector512<float>, Width512>(x, y, nonTemporal);
                 return;
             }
 
             if (Width256.IsAccelerated && x.Length >= Width256.Count)
             {
-                Unary<TOp, Vector256<float>, Width256>(x, y);
+                Unary<TOp, Vector256<float>, Width256>(x, y, nonTemporal);
                 return;
             }
 
             if (Width128.IsAccelerated && x.Length >= Width128.Count)
             {
-                Unary<TOp, Vector128<float>, Width128>(x, y);
+                Unary<TOp, Vector128<float>, Width128>(x, y, nonTemporal);
                 return;
             }
         }
 
-        for (int i = 0; i < x.Length; i++)
-        {
-            y[i] = TOp.Invoke(x[i]);
-        }
+        UnaryScalar<TOp>(x, y);
     }
 
     /// <summary>z[i] = TOp(a[i], b[i]) for every i; all three have equal length, z may be a or b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+        where TOp : IBinaryOperator =>
+        Binary<TOp>(a, b, z, UseNonTemporal(a.Length, SameStart(a, z) || SameStart(b, z)));
+
+    /// <summary>z[i] = TOp(a[i], b[i]) for every i, with the store strategy chosen by the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
         where TOp : IBinaryOperator
     {
         if (TOp.Vectorizable)
         {
             if (Width512.IsAccelerated && a.Length >= Width512.Count)
             {
-                Binary<TOp, Vector512<float>, Width512>(a, b, z);
+                Binary<TOp, Vector512<float>, Width512>(a, b, z, nonTemporal);
                 return;
             }
 
             if (Width256.IsAccelerated && a.Length >= Width256.Count)
             {
-                Binary<TOp, Vector256<float>, Width256>(a, b, z);
+                Binary<TOp, Vector256<float>, Width256>(a, b, z, nonTemporal);
                 return;
             }
 
             if (Width128.IsAccelerated && a.Length >= Width128.Count)
             {
-                Binary<TOp, Vector128<float>, Width128>(a, b, z);
+                Binary<TOp, Vector128<float>, Width128>(a, b, z, nonTemporal);
                 return;
             }
         }
 
-        for (int i = 0; i < a.Length; i++)
-        {
-            z[i] = TOp.Invoke(a[i], b[i]);
-        }
+        BinaryScalar<TOp>(a, b, z);
     }
 
-    /// <summary>The unary loop at one width; requires x.Length ≥ TW.Count.</summary>
-    internal static void Unary<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y)
+    /// <summary>Whether two spans start at the same element (the only overlap callers allow).</summary>
+    internal static bool SameStart(ReadOnlySpan<float> x, ReadOnlySpan<float> y) =>
+        Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y));
+
+    /// <summary>The unary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
+    internal static void Unary<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal = false)
         where TOp : IUnaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
+        nuint n = (nuint)x.Length, w = (nuint)TW.Count;
+        if (n < w)
+        {
+            UnaryScalar<TOp>(x, y);
+            return;
+        }
+
         ref readonly float xs = ref MemoryMarshal.GetReference(x);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        nuint n = (nuint)x.Length, w = (nuint)TW.Count;
 
-        TVec last = TW.Load(in xs, n - w);   // before any store: see the remarks on in-place
+        // Both edge vectors are read before any store: see the remarks on in-place.
+        TVec first = TW.Load(in xs, 0);
+        TVec last = TW.Load(in xs, n - w);
 
         nuint i = 0;
-        for (; i + (4 * w) <= n; i += 4 * w)
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref ys);
+        if (streamed)
         {
-            TVec v0 = TW.Load(in xs, i);
-            TVec v1 = TW.Load(in xs, i + w);
-            TVec v2 = TW.Load(in xs, i + (2 * w));
-            TVec v3 = TW.Load(in xs, i + (3 * w));
-            TW.Store(TW.Apply<TOp>(v0), ref ys, i);
-            TW.Store(TW.Apply<TOp>(v1), ref ys, i + w);
-            TW.Store(TW.Apply<TOp>(v2), ref ys, i + (2 * w));
-            TW.Store(TW.Apply<TOp>(v3), ref ys, i + (3 * w));
+            fixed (float* py = &ys)
+            {
+                i = AlignmentGap((nuint)py, w);
+                for (; i + (4 * w) <= n; i += 4 * w)
+                {
+                    TVec v0 = TW.Load(in xs, i);
+                    TVec v1 = TW.Load(in xs, i + w);
+                    TVec v2 = TW.Load(in xs, i + (2 * w));
+                    TVec v3 = TW.Load(in xs, i + (3 * w));
+                    TW.StoreNonTemporal(TW.Apply<TOp>(v0), py + i);
+                    TW.StoreNonTemporal(TW.Apply<TOp>(v1), py + i + w);
+                    TW.StoreNonTemporal(TW.Apply<TOp>(v2), py + i + (2 * w));
+                    TW.StoreNonTemporal(TW.Apply<TOp>(v3), py + i + (3 * w));
+                }
+
+                FenceStreamingStores();
+            }
+        }
+        else
+        {
+            for (; i + (4 * w) <= n; i += 4 * w)
+            {
+                TVec v0 = TW.Load(in xs, i);
+                TVec v1 = TW.Load(in xs, i + w);
+                TVec v2 = TW.Load(in xs, i + (2 * w));
+                TVec v3 = TW.Load(in xs, i + (3 * w));
+                TW.Store(TW.Apply<TOp>(v0), ref ys, i);
+                TW.Store(TW.Apply<TOp>(v1), ref ys, i + w);
+                TW.Store(TW.Apply<TOp>(v2), ref ys, i + (2 * w));
+                TW.Store(TW.Apply<TOp>(v3), ref ys, i + (3 * w));
+            }
         }
 
         for (; i + w <= n; i += w)
@@ -112,30 +177,63 @@ internal static class ElementwiseLoop
             TW.Store(TW.Apply<TOp>(TW.Load(in xs, i)), ref ys, i);
         }
 
+        // NOTE: the head vector is stored only now, after every load: in place, storing it earlier would
+        // overwrite inputs the vector loop above still reads (elements gap … w − 1).
+        if (streamed)
+        {
+            TW.Store(TW.Apply<TOp>(first), ref ys, 0);
+        }
+
         TW.Store(TW.Apply<TOp>(last), ref ys, n - w);
     }
 
-    /// <summary>The binary loop at one width; requires a.Length ≥ TW.Count.</summary>
-    internal static void Binary<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+    /// <summary>The binary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
+    internal static void Binary<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal = false)
         where TOp : IBinaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
+        nuint n = (nuint)a.Length, w = (nuint)TW.Count;
+        if (n < w)
+        {
+            BinaryScalar<TOp>(a, b, z);
+            return;
+        }
+
         ref readonly float as_ = ref MemoryMarshal.GetReference(a);
         ref readonly float bs = ref MemoryMarshal.GetReference(b);
         ref float zs = ref MemoryMarshal.GetReference(z);
-        nuint n = (nuint)a.Length, w = (nuint)TW.Count;
 
-        TVec lastA = TW.Load(in as_, n - w);
-        TVec lastB = TW.Load(in bs, n - w);
+        TVec firstA = TW.Load(in as_, 0), firstB = TW.Load(in bs, 0);
+        TVec lastA = TW.Load(in as_, n - w), lastB = TW.Load(in bs, n - w);
 
         nuint i = 0;
-        for (; i + (2 * w) <= n; i += 2 * w)
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref zs);
+        if (streamed)
         {
-            TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
-            TVec a1 = TW.Load(in as_, i + w), b1 = TW.Load(in bs, i + w);
-            TW.Store(TW.Apply<TOp>(a0, b0), ref zs, i);
-            TW.Store(TW.Apply<TOp>(a1, b1), ref zs, i + w);
+            fixed (float* pz = &zs)
+            {
+                i = AlignmentGap((nuint)pz, w);
+                for (; i + (2 * w) <= n; i += 2 * w)
+                {
+                    TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
+                    TVec a1 = TW.Load(in as_, i + w), b1 = TW.Load(in bs, i + w);
+                    TW.StoreNonTemporal(TW.Apply<TOp>(a0, b0), pz + i);
+                    TW.StoreNonTemporal(TW.Apply<TOp>(a1, b1), pz + i + w);
+                }
+
+                FenceStreamingStores();
+            }
+        }
+        else
+        {
+            for (; i + (2 * w) <= n; i += 2 * w)
+            {
+                TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
+                TVec a1 = TW.Load(in as_, i + w), b1 = TW.Load(in bs, i + w);
+                TW.Store(TW.Apply<TOp>(a0, b0), ref zs, i);
+                TW.Store(TW.Apply<TOp>(a1, b1), ref zs, i + w);
+            }
         }
 
         for (; i + w <= n; i += w)
@@ -143,6 +241,55 @@ internal static class ElementwiseLoop
             TW.Store(TW.Apply<TOp>(TW.Load(in as_, i), TW.Load(in bs, i)), ref zs, i);
         }
 
+        if (streamed)
+        {
+            TW.Store(TW.Apply<TOp>(firstA, firstB), ref zs, 0);   // after every load, as in the unary loop
+        }
+
         TW.Store(TW.Apply<TOp>(lastA, lastB), ref zs, n - w);
+    }
+
+    /// <summary>
+    /// How many floats from the float-aligned <paramref name="address"/> to the next address aligned to a whole
+    /// vector of <paramref name="w"/> floats: always less than <paramref name="w"/>, so the first vector covers them.
+    /// </summary>
+    internal static nuint AlignmentGap(nuint address, nuint w)
+    {
+        nuint bytes = w * sizeof(float);
+        return ((bytes - (address & (bytes - 1))) & (bytes - 1)) / sizeof(float);
+    }
+
+    /// <summary>Whether a streaming loop can reach vector alignment from this destination by whole floats.</summary>
+    // NOTE: a span cast from bytes may start at an address that is not a multiple of 4; no whole number of
+    // floats makes it vector-aligned, and an aligned streaming store there would fault. Such calls store normally. Reading the address
+    // unpinned is safe here: the GC moves objects by multiples of 8 bytes, so these two low bits survive a move.
+    private static bool FloatAligned(ref float destination) => ((nuint)Unsafe.AsPointer(ref destination) & (sizeof(float) - 1)) == 0;
+
+    private static void FenceStreamingStores()
+    {
+        // Streaming stores are weakly ordered: without the fence another core (the thread that joins this
+        // chunk, or the next kernel) could read the old contents of a line still in a write-combining buffer.
+        if (Sse.IsSupported)
+        {
+            Sse.StoreFence();
+        }
+    }
+
+    private static void UnaryScalar<TOp>(ReadOnlySpan<float> x, Span<float> y)
+        where TOp : IUnaryOperator
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            y[i] = TOp.Invoke(x[i]);
+        }
+    }
+
+    private static void BinaryScalar<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+        where TOp : IBinaryOperator
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            z[i] = TOp.Invoke(a[i], b[i]);
+        }
     }
 }

@@ -21,6 +21,15 @@ internal interface ISimdWidth<TVec>
     /// <summary>Writes <paramref name="value"/> starting <paramref name="offset"/> elements after <paramref name="destination"/>.</summary>
     static abstract void Store(TVec value, ref float destination, nuint offset);
 
+    /// <summary>Whether <see cref="StoreNonTemporal"/> is a real streaming store on this CPU.</summary>
+    static abstract bool CanStoreNonTemporal { get; }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> to <paramref name="destination"/>, which must be aligned to the vector size,
+    /// bypassing the caches (a streaming store). Weakly ordered: the writer fences before publishing.
+    /// </summary>
+    static abstract unsafe void StoreNonTemporal(TVec value, float* destination);
+
     /// <summary>Applies a unary operator's body for this width.</summary>
     static abstract TVec Apply<TOp>(TVec x)
         where TOp : IUnaryOperator;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace TinyTorch.Kernels;
 
@@ -7,16 +8,29 @@ namespace TinyTorch.Kernels;
 /// <see cref="MinElementsPerThread"/> per thread the work stays on the calling thread.
 /// </summary>
 /// <remarks>
-/// Chunks start on 16-float (64-byte) boundaries so no two threads write the same cache line. Every
-/// element is computed by the same code whichever chunk it falls in, so results do not depend on the
-/// thread count.
+/// The calling thread always works: it runs the first chunk, then it and up to threads − 1 pool work items claim
+/// the others one at a time, so on a busy machine the caller does whatever no helper has started yet instead of
+/// waiting for a free core. This
+/// costs one queued work item per extra thread, measured cheaper than <c>Parallel.For</c> (docs/performance.md).
+/// Chunk boundaries fall on 64-byte boundaries of the destination's address, so no two threads write the same
+/// cache line. Every element is computed by the same code whichever chunk it falls in (the vector bodies
+/// are lane-wise, and every chunk is far longer than a vector), so results do not depend on the thread count.
 /// </remarks>
 internal static unsafe class ParallelRunner
 {
-    /// <summary>The fewest elements worth handing to one more thread.</summary>
-    internal const int MinElementsPerThread = 1 << 17;
+    /// <summary>
+    /// The fewest elements worth handing to one more thread, chosen by measurement (docs/performance.md): two
+    /// threads from 196 608 elements. Memory-bound ReLU, the cheapest operator, broke even around 131 072 elements
+    /// (won in two quiet runs, lost in a third) and won at 196 608 and, in every quieter run, at 262 144; a compute-bound function
+    /// (TensorPrimitives.Sigmoid as a stand-in) already won at 32 768. One threshold for all operators, set by the
+    /// cheapest, so that no call gets slower by splitting.
+    /// </summary>
+    internal const int MinElementsPerThread = 98_304;
 
-    private const int ChunkAlignment = 16;
+    /// <summary>Chunk boundaries are multiples of this many bytes from the start of a cache line.</summary>
+    internal const int ChunkAlignmentBytes = 64;
+
+    private const int ChunkAlignment = ChunkAlignmentBytes / sizeof(float);
 
     /// <summary>How many threads a call over <paramref name="length"/> elements should use.</summary>
     internal static int ThreadsFor(long length)
@@ -25,19 +39,28 @@ internal static unsafe class ParallelRunner
         return (int)Math.Clamp(byWork, 1, KernelOptions.MaxDegreeOfParallelism);
     }
 
-    /// <summary>The [start, start + count) range of chunk <paramref name="index"/> of <paramref name="chunks"/>.</summary>
+    /// <summary>
+    /// The [start, start + count) range of chunk <paramref name="index"/> of <paramref name="chunks"/> over
+    /// [0, <paramref name="length"/>). Every boundary between chunks is <paramref name="lead"/> plus a multiple of
+    /// 16 floats: pass the distance from the destination to its next 64-byte boundary (<see cref="LeadOf"/>)
+    /// and the boundaries are cache-line aligned in memory.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (int Start, int Count) Chunk(int length, int chunks, int index)
+    internal static (int Start, int Count) Chunk(int length, int chunks, int index, int lead = 0)
     {
         int per = (int)((((long)length / chunks) + ChunkAlignment - 1) / ChunkAlignment * ChunkAlignment);
-        int start = Math.Min(length, per * index);
-        int end = index == chunks - 1 ? length : Math.Min(length, start + per);
+        int start = index == 0 ? 0 : (int)Math.Min(length, lead + ((long)per * index));
+        int end = index == chunks - 1 ? length : (int)Math.Min(length, lead + ((long)per * (index + 1)));
         return (start, end - start);
     }
 
+    /// <summary>How many floats from the destination at <paramref name="address"/> to the next 64-byte boundary (0–15).</summary>
+    internal static int LeadOf(nuint address) =>
+        (int)(((ChunkAlignmentBytes - (address & (ChunkAlignmentBytes - 1))) & (ChunkAlignmentBytes - 1)) / sizeof(float));
+
     /// <summary>
-    /// Runs <paramref name="body"/> over [0, <paramref name="itemCount"/>) split into contiguous ranges, one
-    /// per thread, when the total work (<paramref name="itemCount"/> × <paramref name="elementsPerItem"/>)
+    /// Runs <paramref name="body"/>(start, end) over [0, <paramref name="itemCount"/>) split into contiguous
+    /// ranges [start, end), one per thread, when the total work (<paramref name="itemCount"/> × <paramref name="elementsPerItem"/>)
     /// is worth it; otherwise calls it once on the whole range on this thread. For kernels whose unit of
     /// work is not one element, such as a softmax row.
     /// </summary>
@@ -50,7 +73,7 @@ internal static unsafe class ParallelRunner
             return;
         }
 
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        OnThreads(threads, t =>
         {
             int start = (int)((long)itemCount * t / threads);
             int end = (int)((long)itemCount * (t + 1) / threads);
@@ -58,52 +81,126 @@ internal static unsafe class ParallelRunner
         });
     }
 
-    /// <summary><see cref="ElementwiseLoop.Unary{TOp}"/>, spread over threads when large.</summary>
+    /// <summary><see cref="ElementwiseLoop.Unary{TOp}(ReadOnlySpan{float}, Span{float})"/>, spread over threads when large.</summary>
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
         where TOp : IUnaryOperator
     {
+        // The store strategy is decided once for the whole call: each chunk is smaller than the total.
+        bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length, ElementwiseLoop.SameStart(x, y));
         int threads = ThreadsFor(x.Length);
         if (threads == 1)
         {
-            ElementwiseLoop.Unary<TOp>(x, y);
+            ElementwiseLoop.Unary<TOp>(x, y, nonTemporal);
             return;
         }
 
         fixed (float* px = x, py = y)
         {
             nint xs = (nint)px, ys = (nint)py;
-            int n = x.Length;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            int n = x.Length, lead = LeadOf((nuint)py);
+            OnThreads(threads, t =>
             {
-                (int start, int count) = Chunk(n, threads, t);
-                ElementwiseLoop.Unary<TOp>(new ReadOnlySpan<float>((float*)xs + start, count), new Span<float>((float*)ys + start, count));
+                (int start, int count) = Chunk(n, threads, t, lead);
+                ElementwiseLoop.Unary<TOp>(
+                    new ReadOnlySpan<float>((float*)xs + start, count), new Span<float>((float*)ys + start, count), nonTemporal);
             });
         }
     }
 
-    /// <summary><see cref="ElementwiseLoop.Binary{TOp}"/>, spread over threads when large.</summary>
+    /// <summary><see cref="ElementwiseLoop.Binary{TOp}(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/>, spread over threads when large.</summary>
     public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
         where TOp : IBinaryOperator
     {
+        bool nonTemporal = ElementwiseLoop.UseNonTemporal(
+            a.Length, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z));
         int threads = ThreadsFor(a.Length);
         if (threads == 1)
         {
-            ElementwiseLoop.Binary<TOp>(a, b, z);
+            ElementwiseLoop.Binary<TOp>(a, b, z, nonTemporal);
             return;
         }
 
         fixed (float* pa = a, pb = b, pz = z)
         {
             nint aa = (nint)pa, bb = (nint)pb, zz = (nint)pz;
-            int n = a.Length;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+            int n = a.Length, lead = LeadOf((nuint)pz);
+            OnThreads(threads, t =>
             {
-                (int start, int count) = Chunk(n, threads, t);
+                (int start, int count) = Chunk(n, threads, t, lead);
                 ElementwiseLoop.Binary<TOp>(
                     new ReadOnlySpan<float>((float*)aa + start, count),
                     new ReadOnlySpan<float>((float*)bb + start, count),
-                    new Span<float>((float*)zz + start, count));
+                    new Span<float>((float*)zz + start, count),
+                    nonTemporal);
             });
+        }
+    }
+
+    /// <summary>
+    /// Runs body(0) … body(threads − 1), each exactly once: body(0) always on this thread, the rest on whichever of
+    /// this thread and up to threads − 1 pool threads claims them first.
+    /// </summary>
+    private static void OnThreads(int threads, Action<int> body)
+    {
+        var chunks = new SharedChunks(threads, body);
+        for (int t = 1; t < threads; t++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static c => c.Work(), chunks, preferLocal: false);
+        }
+
+        chunks.Run(0);
+        chunks.Work();
+        chunks.WaitForAll();
+    }
+
+    /// <summary>
+    /// Chunks 1 … count − 1 go to whoever claims them first, one at a time (chunk 0 is the caller's). The caller
+    /// claims too, so when the pool is slow to start a helper (a busy machine) it simply does more chunks itself
+    /// instead of waiting idle; a helper that starts after everything is claimed finds nothing and returns. The
+    /// caller waits only for chunks that were claimed and are still running.
+    /// </summary>
+    private sealed class SharedChunks(int count, Action<int> body)
+    {
+        private readonly ManualResetEventSlim _finished = new(false);
+        private int _next;   // the last chunk claimed; chunk 0 is never claimed, the caller runs it
+        private int _done;
+        private Exception? _error;
+
+        public void Work()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref _next)) < count)
+            {
+                Run(index);
+            }
+        }
+
+        public void Run(int index)
+        {
+            try
+            {
+                body(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _error, e, null);   // NOTE: a pool thread must not throw: keep it for the caller
+            }
+            finally
+            {
+                if (Interlocked.Increment(ref _done) == count)
+                {
+                    _finished.Set();
+                }
+            }
+        }
+
+        public void WaitForAll()
+        {
+            _finished.Wait();
+            if (_error is not null)
+            {
+                ExceptionDispatchInfo.Throw(_error);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TinyTorch.Kernels;
 
@@ -15,6 +16,21 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector128<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    public static bool CanStoreNonTemporal => Sse.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Vector128<float> value, float* destination)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.StoreAlignedNonTemporal(destination, value);
+        }
+        else
+        {
+            value.Store(destination);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Apply<TOp>(Vector128<float> x)
@@ -38,6 +54,21 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
 
+    public static bool CanStoreNonTemporal => Avx.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Vector256<float> value, float* destination)
+    {
+        if (Avx.IsSupported)
+        {
+            Avx.StoreAlignedNonTemporal(destination, value);
+        }
+        else
+        {
+            value.Store(destination);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply<TOp>(Vector256<float> x)
         where TOp : IUnaryOperator => TOp.Invoke(x);
@@ -59,6 +90,21 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> value, ref float destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    public static bool CanStoreNonTemporal => Avx512F.IsSupported;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreNonTemporal(Vector512<float> value, float* destination)
+    {
+        if (Avx512F.IsSupported)
+        {
+            Avx512F.StoreAlignedNonTemporal(destination, value);
+        }
+        else
+        {
+            value.Store(destination);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply<TOp>(Vector512<float> x)

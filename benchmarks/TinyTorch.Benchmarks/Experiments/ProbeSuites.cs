@@ -1,0 +1,110 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using TinyTorch.Kernels;
+
+namespace TinyTorch.Benchmarks.Experiments;
+
+/// <summary>The interleaved experiments behind docs/performance.md: <c>--probe store</c> and <c>--probe threshold</c>.</summary>
+internal static unsafe class ProbeSuites
+{
+    /// <summary>Runs the named suite.</summary>
+    /// <param name="name">store or threshold.</param>
+    /// <param name="sizes">Element counts to measure instead of the suite's own.</param>
+    public static void Run(string name, int[]? sizes)
+    {
+        Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}");
+        switch (name)
+        {
+            case "store": Store(sizes ?? [262_144, 4_194_304, 8_388_608, 16_777_216]); break;
+            case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store or threshold.", nameof(name));
+        }
+    }
+
+    private static void Store(int[] sizes)
+    {
+        foreach (int n in sizes)
+        {
+            float[] x = Pinned(n), y = Pinned(n), z = Pinned(n);
+            Random.Shared.NextBytes(MemoryMarshal.AsBytes(x.AsSpan()));
+            float* px = Address(x), py = Address(y), pz = Address(z);
+            foreach (int threads in new[] { 1, 2 })
+            {
+                KernelOptions.MaxDegreeOfParallelism = threads;
+                Probe.Compare($"store strategy, {n:N0} floats, {threads} thread(s)", n,
+                [
+                    ("ReLU regular 4x", () => Go<ReLUFunction>(px, py, n, threads, false, 4)),
+                    ("ReLU regular 2x", () => Go<ReLUFunction>(px, py, n, threads, false, 2)),
+                    ("ReLU streaming", () => Go<ReLUFunction>(px, py, n, threads, true, 4)),
+                    ("ReLU in place regular", () => Go<ReLUFunction>(pz, pz, n, threads, false, 4)),
+                    ("ReLU in place streaming", () => Go<ReLUFunction>(pz, pz, n, threads, true, 4)),
+                    ("copy regular", () => Go<CopyFunction>(px, py, n, threads, false, 4)),
+                    ("copy streaming", () => Go<CopyFunction>(px, py, n, threads, true, 4)),
+                    ("copy Span.CopyTo", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
+                    ("library ReLU", () => ActivationKernels.ReLU(x, y)),
+                    ("library ReLU in place", () => ActivationKernels.ReLU(z, z)),
+                    ("TensorPrimitives.Max(x, 0)", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(x.AsSpan(s, c), 0f, y.AsSpan(s, c)))),
+                    ("TensorPrimitives.Max in place", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(z.AsSpan(s, c), 0f, z.AsSpan(s, c)))),
+                ], rounds: n > 1_000_000 ? 15 : 41);
+            }
+        }
+    }
+
+    private static void Threshold(int[] sizes)
+    {
+        KernelOptions.MaxDegreeOfParallelism = 1;
+        foreach (int n in sizes)
+        {
+            float[] x = new float[n], y = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
+            }
+
+            Probe.Compare($"splitting, {n:N0} floats", n,
+            [
+                ("ReLU 1 thread", () => ActivationKernels.ReLU(x, y)),
+                ("ReLU 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
+                ("ReLU 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
+                ("ReLU library, cap 2 (ParallelRunner)", () => WithCap(2, () => ActivationKernels.ReLU(x, y))),
+                ("TP.Sigmoid 1 thread", () => TensorPrimitives.Sigmoid(x, y)),
+                ("TP.Sigmoid 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
+                ("TP.Sigmoid 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
+            ]);
+        }
+    }
+
+    private static void Go<TF>(float* x, float* y, int n, int threads, bool nonTemporal, int unroll)
+        where TF : IVectorFunction
+    {
+        nint xs = (nint)x, ys = (nint)y;
+        Split.Run(n, threads, (s, c) => StoreVariants.Run<TF>((float*)xs + s, (float*)ys + s, c, nonTemporal, unroll));
+    }
+
+    private static void WithCap(int threads, Action body)
+    {
+        KernelOptions.MaxDegreeOfParallelism = threads;
+        body();
+        KernelOptions.MaxDegreeOfParallelism = 1;
+    }
+
+    private static void ParallelFor(float[] x, float[] y, Body body)
+    {
+        int half = x.Length / 2;
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, t => body(x.AsSpan(t * half, half), y.AsSpan(t * half, half)));
+    }
+
+    private static void TaskAndCaller(float[] x, float[] y, Body body)
+    {
+        int half = x.Length / 2;
+        Task other = Task.Run(() => body(x.AsSpan(half, half), y.AsSpan(half, half)));
+        body(x.AsSpan(0, half), y.AsSpan(0, half));
+        other.Wait();
+    }
+
+    private static float[] Pinned(int n) => GC.AllocateArray<float>(n, pinned: true);
+
+    private static float* Address(float[] array) => (float*)Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+
+    private delegate void Body(ReadOnlySpan<float> x, Span<float> y);
+}

@@ -1,0 +1,48 @@
+namespace TinyTorch.Benchmarks;
+
+/// <summary>
+/// Splits a baseline (TensorPrimitives, the scalar loop, the copy) over threads the way the kernels split
+/// themselves, so the baselines' two-thread numbers are the fair "chunked" peers of issue 4: above the same
+/// per-thread minimum, contiguous 64-byte aligned chunks, the calling thread taking the first.
+/// </summary>
+internal static class Split
+{
+    /// <summary>The per-thread minimum; the same value as the kernels' ParallelRunner uses.</summary>
+    public const int MinElementsPerThread = 98_304;
+
+    /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="length"/>) on up to <paramref name="threads"/> threads.</summary>
+    /// <param name="length">The number of elements.</param>
+    /// <param name="threads">The most threads to use.</param>
+    /// <param name="body">The work on one chunk.</param>
+    public static void Run(int length, int threads, Action<int, int> body) => Run(length, 1, 16, threads, body);
+
+    /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="items"/>) items of <paramref name="elementsPerItem"/> elements each.</summary>
+    /// <param name="items">The number of items (elements, rows, columns).</param>
+    /// <param name="elementsPerItem">The elements of work in one item.</param>
+    /// <param name="alignment">Chunk starts are multiples of this many items.</param>
+    /// <param name="threads">The most threads to use.</param>
+    /// <param name="body">The work on one chunk.</param>
+    public static void Run(int items, long elementsPerItem, int alignment, int threads, Action<int, int> body)
+    {
+        int length = items;
+        long work = items * elementsPerItem;
+        int use = (int)Math.Clamp(work / MinElementsPerThread, 1, Math.Min(threads, Math.Max(items, 1)));
+        if (use == 1)
+        {
+            body(0, length);
+            return;
+        }
+
+        int per = (((length / use) + alignment - 1) / alignment) * alignment;
+        var others = new Task[use - 1];
+        for (int t = 1; t < use; t++)
+        {
+            int start = Math.Min(length, per * t);
+            int end = t == use - 1 ? length : Math.Min(length, start + per);
+            others[t - 1] = Task.Run(() => body(start, end - start));
+        }
+
+        body(0, Math.Min(length, per));
+        Task.WaitAll(others);
+    }
+}
