@@ -115,7 +115,12 @@ internal static unsafe class ElementwiseLoop
     internal static bool SameStart(ReadOnlySpan<float> x, ReadOnlySpan<float> y) =>
         Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y));
 
+    // NOTE: AggressiveOptimization skips tiered compilation. A large call runs this loop once for millions of
+    // elements, so the method may never be called the 30 times that promote it from its first (OSR) version
+    // to the fully optimized one: measured 4.8 vs 2.4 ns/element for sigmoid at 2M–4M floats on one thread.
+
     /// <summary>The unary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Unary<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal = false)
         where TOp : IUnaryOperator
         where TVec : struct
@@ -187,7 +192,10 @@ internal static unsafe class ElementwiseLoop
         TW.Store(TW.Apply<TOp>(last), ref ys, n - w);
     }
 
+    // NOTE: AggressiveOptimization for the same reason as the unary loop.
+
     /// <summary>The binary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Binary<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal = false)
         where TOp : IBinaryOperator
         where TVec : struct
