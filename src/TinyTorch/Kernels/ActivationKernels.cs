@@ -24,7 +24,7 @@ public static class ActivationKernels
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> destination) => Unary<SigmoidOperator>(x, destination);
 
     /// <summary>destination[i] = tanh(x[i]), exact near 0 (tanh(±0) = ±0, tanh(x) = x for tiny x) and ±1 in the
-    /// limits; within 1 ULP for every float32 input (exhaustively checked: at most 0.73 ULP).</summary>
+    /// limits; within 1 ULP for every float32 input (exhaustively checked: at most 0.84 ULP).</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result.</param>
     public static void Tanh(ReadOnlySpan<float> x, Span<float> destination) => Unary<TanhOperator>(x, destination);

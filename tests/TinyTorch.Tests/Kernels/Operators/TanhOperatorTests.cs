@@ -9,13 +9,20 @@ public class TanhOperatorTests
     public void StridedSweepOverAllFloat32IsWithin1Ulp() =>
         OperatorChecks.StridedSweep<TanhOperator>(Oracle.Tanh, 1);
 
-    // The polynomial hands over to the exponential form at |x| = ½; the polynomial's worst case (0.72 ULP over all
-    // inputs) sits just below it.
+    // Where k steps from 0 to −1 (|x| = ln2/4): the worst case over all inputs (0.84 ULP) sits there.
     [Fact]
-    public void EveryFloatAroundTheFormSwitchIsWithin1Ulp()
+    public void EveryFloatAroundTheFirstReductionStepIsWithin1Ulp()
     {
-        OperatorChecks.DenseSweep<TanhOperator>(0.495f, 0.505f, Oracle.Tanh, 1);
-        OperatorChecks.DenseSweep<TanhOperator>(-0.495f, -0.505f, Oracle.Tanh, 1);
+        OperatorChecks.DenseSweep<TanhOperator>(0.172f, 0.175f, Oracle.Tanh, 1);
+        OperatorChecks.DenseSweep<TanhOperator>(-0.172f, -0.175f, Oracle.Tanh, 1);
+    }
+
+    // At |x| = 2^-12 the result switches from x itself to the expm1 form.
+    [Fact]
+    public void EveryFloatAroundTheTinyLimitIsWithin1Ulp()
+    {
+        OperatorChecks.DenseSweep<TanhOperator>(2.43e-4f, 2.45e-4f, Oracle.Tanh, 1);
+        OperatorChecks.DenseSweep<TanhOperator>(-2.43e-4f, -2.45e-4f, Oracle.Tanh, 1);
     }
 
     [Fact]
