@@ -17,13 +17,14 @@ public static class ActivationKernels
     public static void ReLU(ReadOnlySpan<float> x, Span<float> destination) => Unary<ReLUOperator>(x, destination);
 
     /// <summary>destination[i] = σ(x[i]) = 1 / (1 + e^(−x[i])), without overflow at any input; within 1 ULP of the
-    /// correctly rounded result for every float32 input (exhaustively checked: at most 0.504 ULP).</summary>
+    /// true value for every float32 input (exhaustively checked: at most 0.64 ULP); +0 below x = −87.68, where the
+    /// truth is under 2^-126.5.</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result.</param>
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> destination) => Unary<SigmoidOperator>(x, destination);
 
     /// <summary>destination[i] = tanh(x[i]), exact near 0 (tanh(±0) = ±0, tanh(x) = x for tiny x) and ±1 in the
-    /// limits; within 1 ULP for every float32 input (exhaustively checked: at most 0.509 ULP).</summary>
+    /// limits; within 1 ULP for every float32 input (exhaustively checked: at most 0.84 ULP).</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result.</param>
     public static void Tanh(ReadOnlySpan<float> x, Span<float> destination) => Unary<TanhOperator>(x, destination);

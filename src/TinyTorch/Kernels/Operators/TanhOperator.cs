@@ -6,35 +6,28 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>tanh(x) in float32, within 1 ULP for every input; exactly x for tiny x, ±0 at ±0, ±1 at ±∞.</summary>
 /// <remarks>
-/// tanh(x) = sign(x)·(−m)/(2 + m) with m = e^(−2|x|) − 1 ∈ (−1, 0] from <see cref="VectorExp.ExpM1"/>:
-/// no subtraction anywhere (e^(−2|x|) − 1 is formed without cancellation, and 2 + m ≥ 1), so the relative
-/// error is that of expm1, ≤ 6e−10, at every |x| — including tiny x, where m ≈ −2|x| and the result is x.
-/// NOTE: the sign is copied from x at the end, so tanh(−0) = −0 and the odd symmetry is exact.
-/// Every width runs the same double-lane algorithm (<see cref="FloatViaDouble"/>), so all agree bit for bit.
+/// Float-lane math throughout (<see cref="FloatTanh"/>): −m/(2 + m) with m = e^(−2|x|) − 1 and 2 + m as exact
+/// float pairs and one corrected division; x itself for |x| ≤ 2^-12.
+/// Checked over all 2^32 inputs against TanhMath.Forward: at most 0.838 ULP (at x = 0.17358).
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
-internal readonly struct TanhOperator : IUnaryOperator, IDoubleUnaryFunction
+internal readonly struct TanhOperator : IUnaryOperator
 {
     public static bool Vectorizable => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatViaDouble.Apply<TanhOperator>(x);
+    // NOTE: the vector bodies are NoInlining on purpose. Inlined four times into the shared loop's ×4 unroll,
+    // the ~20 hoisted constants and four bodies' temporaries overflow the 16 ymm registers and the JIT spills
+    // heavily (measured for sigmoid: 3.4 ns/element inlined vs 1.9 as a call, same machine and run).
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatViaDouble.Apply<TanhOperator>(x);
+    public static float Invoke(float x) => FloatTanh.Tanh<float, FloatScalarLanes>(x);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatViaDouble.Apply<TanhOperator>(x);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Vector128<float> Invoke(Vector128<float> x) => FloatTanh.Tanh<Vector128<float>, FloatLanes128>(x);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatViaDouble.Apply<TanhOperator>(x);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Vector256<float> Invoke(Vector256<float> x) => FloatTanh.Tanh<Vector256<float>, FloatLanes256>(x);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Compute<TV, TL>(TV x)
-        where TV : struct
-        where TL : IDoubleLanes<TV>
-    {
-        TV m = VectorExp.ExpM1<TV, TL>(TL.Multiply(TL.NegativeAbs(x), TL.Create(2.0)));
-        TV magnitude = TL.Divide(TL.Subtract(TL.Create(0.0), m), TL.Add(TL.Create(2.0), m));
-        return TL.CopySign(magnitude, x);
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x) => FloatTanh.Tanh<Vector512<float>, FloatLanes512>(x);
 }

@@ -91,6 +91,26 @@ internal static class OperatorChecks
         AssertWithin(x, y, truth, maxUlps);
     }
 
+    /// <summary>
+    /// Every float32 from <paramref name="from"/> up to <paramref name="to"/> (same sign, from ≤ to in bit order),
+    /// through the vectorized loop, at the forward bound: a dense check where an algorithm switches form.
+    /// </summary>
+    public static void DenseSweep<TOp>(float from, float to, Func<double, double> truth, double maxUlps)
+        where TOp : IUnaryOperator
+    {
+        uint first = BitConverter.SingleToUInt32Bits(from), last = BitConverter.SingleToUInt32Bits(to);
+        (first, last) = (Math.Min(first, last), Math.Max(first, last));
+        float[] x = new float[last - first + 1];
+        for (uint b = first; b <= last; b++)
+        {
+            x[b - first] = BitConverter.UInt32BitsToSingle(b);
+        }
+
+        var y = new float[x.Length];
+        ElementwiseLoop.Unary<TOp>(x, y);
+        AssertWithin(x, y, truth, maxUlps);
+    }
+
     /// <summary>Each result within the forward bound; the message lists the first failures.</summary>
     public static void AssertWithin(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Func<double, double> truth, double maxUlps)
     {

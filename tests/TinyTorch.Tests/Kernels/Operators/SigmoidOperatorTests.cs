@@ -9,6 +9,16 @@ public class SigmoidOperatorTests
     public void StridedSweepOverAllFloat32IsWithin1Ulp() =>
         OperatorChecks.StridedSweep<SigmoidOperator>(Oracle.Sigmoid, 1);
 
+    // Where 2^k leaves float's normal range: results fall through the subnormals to +0 at x = −87.68.
+    [Fact]
+    public void EveryFloatAcrossTheUnderflowIsWithinTheBound() =>
+        OperatorChecks.DenseSweep<SigmoidOperator>(-87.0f, -88.5f, Oracle.Sigmoid, 1);
+
+    // The reduced argument's range ends at |x| = ln2/2 (k switches from 0 to −1) — and so do its roundings.
+    [Fact]
+    public void EveryFloatAroundTheFirstReductionStepIsWithin1Ulp() =>
+        OperatorChecks.DenseSweep<SigmoidOperator>(-0.344f, -0.349f, Oracle.Sigmoid, 1);
+
     [Fact]
     public void EveryWidthGivesTheScalarBits() =>
         OperatorChecks.WidthsAgree<SigmoidOperator>(OperatorChecks.Sample());

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary><see cref="IFloatLanes{TV}"/> over Vector128&lt;float&gt;.</summary>
+internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Create(float value) => Vector128.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.FusedMultiplyAdd(a, b, c);
+
+    // NOTE: MaxNative is maxps on x86, which returns its second operand when either is NaN; x goes second
+    // so a NaN lane stays NaN, as in the scalar form.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> AtLeast(Vector128<float> x, float floor) => Vector128.MaxNative(Vector128.Create(floor), x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> NegativeAbs(Vector128<float> x) => x | Vector128.Create(-0.0f);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> CopySign(Vector128<float> x, Vector128<float> sign) =>
+        Vector128.ConditionalSelect(Vector128.Create(-0.0f), sign, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> SelectWhereBelow(Vector128<float> x, float limit, Vector128<float> whenTrue, Vector128<float> otherwise)
+    {
+        // NOTE: the compare mask is all-ones or all-zeros per lane, so blendvps (which reads only the sign bit)
+        // selects exactly like the bitwise ConditionalSelect, in one instruction instead of three.
+        Vector128<float> mask = Vector128.LessThan(x, Vector128.Create(limit));
+        return Sse41.IsSupported ? Sse41.BlendVariable(otherwise, whenTrue, mask) : Vector128.ConditionalSelect(mask, whenTrue, otherwise);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Pow2FromMagic(Vector128<float> kd) =>
+        (Vector128.ShiftLeft(kd.AsInt32(), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
+}

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary><see cref="IFloatLanes{TV}"/> over Vector256&lt;float&gt;.</summary>
+internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Create(float value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+
+    // NOTE: MaxNative is maxps on x86, which returns its second operand when either is NaN; x goes second
+    // so a NaN lane stays NaN, as in the scalar form.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> AtLeast(Vector256<float> x, float floor) => Vector256.MaxNative(Vector256.Create(floor), x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> NegativeAbs(Vector256<float> x) => x | Vector256.Create(-0.0f);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> CopySign(Vector256<float> x, Vector256<float> sign) =>
+        Vector256.ConditionalSelect(Vector256.Create(-0.0f), sign, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> SelectWhereBelow(Vector256<float> x, float limit, Vector256<float> whenTrue, Vector256<float> otherwise)
+    {
+        // NOTE: the compare mask is all-ones or all-zeros per lane, so blendvps (which reads only the sign bit)
+        // selects exactly like the bitwise ConditionalSelect, in one instruction instead of three.
+        Vector256<float> mask = Vector256.LessThan(x, Vector256.Create(limit));
+        return Avx.IsSupported ? Avx.BlendVariable(otherwise, whenTrue, mask) : Vector256.ConditionalSelect(mask, whenTrue, otherwise);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Pow2FromMagic(Vector256<float> kd) =>
+        (Vector256.ShiftLeft(kd.AsInt32(), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
+}

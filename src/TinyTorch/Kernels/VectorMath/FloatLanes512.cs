@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary><see cref="IFloatLanes{TV}"/> over Vector512&lt;float&gt;.</summary>
+internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Create(float value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+
+    // NOTE: MaxNative is maxps on x86, which returns its second operand when either is NaN; x goes second
+    // so a NaN lane stays NaN, as in the scalar form.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> AtLeast(Vector512<float> x, float floor) => Vector512.MaxNative(Vector512.Create(floor), x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> NegativeAbs(Vector512<float> x) => x | Vector512.Create(-0.0f);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> CopySign(Vector512<float> x, Vector512<float> sign) =>
+        Vector512.ConditionalSelect(Vector512.Create(-0.0f), sign, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> SelectWhereBelow(Vector512<float> x, float limit, Vector512<float> whenTrue, Vector512<float> otherwise) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(limit)), whenTrue, otherwise);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Pow2FromMagic(Vector512<float> kd) =>
+        (Vector512.ShiftLeft(kd.AsInt32(), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
+}

@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary><see cref="IFloatLanes{TV}"/> over a single float: the reference every vector width must match bit for bit.</summary>
+internal readonly struct FloatScalarLanes : IFloatLanes<float>
+{
+    private const int SignBit = int.MinValue;
+    private const int OneBits = 0x3F80_0000;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Create(float value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Add(float a, float b) => a + b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Subtract(float a, float b) => a - b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Multiply(float a, float b) => a * b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Divide(float a, float b) => a / b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MultiplyAdd(float a, float b, float c) => float.FusedMultiplyAdd(a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float AtLeast(float x, float floor) => Math.Max(floor, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float NegativeAbs(float x) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) | SignBit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float CopySign(float x, float sign) => MathF.CopySign(x, sign);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SelectWhereBelow(float x, float limit, float whenTrue, float otherwise) => x < limit ? whenTrue : otherwise;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Pow2FromMagic(float kd) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(kd) << 23) + OneBits);
+}

@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary>tanh(x) in float lanes, within 1 ULP of the true value for every float input.</summary>
+/// <remarks>
+/// tanh(|x|) = −m/(2 + m) with m = e^(−2|x|) − 1 ∈ (−1, 0] (the same rewrite as the double-lane kernel used):
+/// <list type="bullet">
+/// <item>e = 2^k·(hi + lo) from <see cref="FloatExp"/> (2|x| is exact), and m = a − 1 + 2^k·lo with a = 2^k·hi,
+/// split exactly (Fast2Sum, 1 ≥ a). For k = 0 (|x| ≤ 0.173) hi − 1 is exact and hi + lo − 1 = r + w keeps
+/// expm1's full relative precision: no cancellation, the only rounding that reaches m is lo's, ≤ 2^-25·(r²/2 + 2^-24)
+/// absolute, i.e. ≤ 2^-26·|r| + 2^-49/|r| relative — at most 2^-37 once |x| ≥ 2^-12.</item>
+/// <item>2 + m is an exact pair again (Fast2Sum, 2 ≥ |m|), and the pair quotient is rounded once
+/// (<see cref="FloatQuotient"/>). m's relative error reaches tanh multiplied by 2/(2 + m) ∈ [1, 2].</item>
+/// <item>|x| ≤ 2^-12 returns x itself: tanh(x) = x·(1 − x²/3 + …) is then within x²/3 ≤ 2^-25.6 relative, 0.33 ULP.</item>
+/// </list>
+/// Worst case over all floats 0.838 ULP, where k steps from 0 to −1 (|x| ≈ 0.1736: m ≈ −0.3 from 2^-1·hi − 1 carries
+/// exp's absolute error, 2^-27·e, against a smaller |m|). An odd polynomial below |x| = ½ plus the (1 − e)/(1 + e)
+/// form above measured 0.72 ULP but ran 10–25% slower (both branches are computed in every lane).
+/// NOTE: the sign is copied from x at the end, so tanh(−0) = −0 and odd symmetry is exact. ±∞ gives ±1
+/// (e = 0 once the exponent is clamped, m = −1), NaN gives NaN (the tiny-x test is false for NaN, which returns x).
+/// </remarks>
+internal static class FloatTanh
+{
+    private const float TinyLimit = 2.44140625e-4f;   // 2^-12
+
+    /// <summary>tanh(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Tanh<TV, TL>(TV x)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV one = TL.Create(1.0f);
+        TV two = TL.Create(2.0f);
+        TV negAbs = TL.NegativeAbs(x);
+
+        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.Add(negAbs, negAbs), out TV scale, out TV eLo);
+        TV a = TL.Multiply(scale, eHi);
+        TV mHi = TL.Subtract(a, one);
+        TV mLo = TL.MultiplyAdd(scale, eLo, TL.Subtract(a, TL.Add(mHi, one)));
+        TV dHi = TL.Add(two, mHi);
+        TV dLo = TL.Add(TL.Add(TL.Subtract(two, dHi), mHi), mLo);
+        TV ratio = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
+
+        return TL.CopySign(TL.SelectWhereBelow(negAbs, -TinyLimit, ratio, x), x);
+    }
+}

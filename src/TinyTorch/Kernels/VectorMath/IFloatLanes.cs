@@ -1,0 +1,47 @@
+namespace TinyTorch.Kernels.VectorMath;
+
+/// <summary>
+/// The float32 operations the float-lane kernels need, over one value (<see cref="FloatScalarLanes"/>) or a vector
+/// of 4, 8 or 16 (<see cref="FloatLanes128"/>, <see cref="FloatLanes256"/>, <see cref="FloatLanes512"/>).
+/// </summary>
+/// <remarks>
+/// Every implementation performs the same IEEE operation with the same rounding, and MultiplyAdd is a true fused
+/// multiply-add everywhere, so one generic algorithm gives identical bits at every width.
+/// </remarks>
+/// <typeparam name="TV">float, or a vector of floats.</typeparam>
+internal interface IFloatLanes<TV>
+    where TV : struct
+{
+    /// <summary>value in every lane.</summary>
+    static abstract TV Create(float value);
+
+    /// <summary>a + b, rounded once.</summary>
+    static abstract TV Add(TV a, TV b);
+
+    /// <summary>a − b, rounded once.</summary>
+    static abstract TV Subtract(TV a, TV b);
+
+    /// <summary>a · b, rounded once.</summary>
+    static abstract TV Multiply(TV a, TV b);
+
+    /// <summary>a / b, rounded once.</summary>
+    static abstract TV Divide(TV a, TV b);
+
+    /// <summary>a · b + c with a single rounding (fused).</summary>
+    static abstract TV MultiplyAdd(TV a, TV b, TV c);
+
+    /// <summary>max(x, floor); NaN stays NaN.</summary>
+    static abstract TV AtLeast(TV x, float floor);
+
+    /// <summary>−|x| (sets the sign bit).</summary>
+    static abstract TV NegativeAbs(TV x);
+
+    /// <summary>x with the sign bit of <paramref name="sign"/>.</summary>
+    static abstract TV CopySign(TV x, TV sign);
+
+    /// <summary>Per lane: <paramref name="whenTrue"/> where x &lt; <paramref name="limit"/> (false for NaN), else <paramref name="otherwise"/>.</summary>
+    static abstract TV SelectWhereBelow(TV x, float limit, TV whenTrue, TV otherwise);
+
+    /// <summary>2^k from kd = 1.5·2^23 + k (k an integer in [−127, 127]): exponent field k + 127 (0 gives +0).</summary>
+    static abstract TV Pow2FromMagic(TV kd);
+}
