@@ -20,13 +20,15 @@ internal static class FloatViaDouble
     // a double-lane body (~40 live constants and temporaries) spills registers and ran 1.6–2× slower than as
     // a call (measured: sigmoid 3.5 vs 2.2 ns/element in cache). An un-unrolled inlined loop would be faster
     // still (1.6 ns); if the loop learns to skip unrolling for heavy operators, these should inline again.
+    // A method that is not inlined starts in tier 0 (unoptimized), and a large call spends its first hundreds of
+    // milliseconds there before tiering promotes it: AggressiveOptimization compiles it optimized at once.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Apply<TF>(float x)
         where TF : IDoubleUnaryFunction =>
         (float)TF.Compute<double, ScalarLanes>(x);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<float> Apply<TF>(Vector128<float> x)
         where TF : IDoubleUnaryFunction
     {
@@ -34,7 +36,7 @@ internal static class FloatViaDouble
         return Vector128.Narrow(TF.Compute<Vector128<double>, Lanes128>(lo), TF.Compute<Vector128<double>, Lanes128>(hi));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector256<float> Apply<TF>(Vector256<float> x)
         where TF : IDoubleUnaryFunction
     {
@@ -42,7 +44,7 @@ internal static class FloatViaDouble
         return Vector256.Narrow(TF.Compute<Vector256<double>, Lanes256>(lo), TF.Compute<Vector256<double>, Lanes256>(hi));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector512<float> Apply<TF>(Vector512<float> x)
         where TF : IDoubleUnaryFunction
     {
@@ -55,7 +57,7 @@ internal static class FloatViaDouble
         where TF : IDoubleBinaryFunction =>
         (float)TF.Compute<double, ScalarLanes>(a, b);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector128<float> Apply<TF>(Vector128<float> a, Vector128<float> b)
         where TF : IDoubleBinaryFunction
     {
@@ -64,7 +66,7 @@ internal static class FloatViaDouble
         return Vector128.Narrow(TF.Compute<Vector128<double>, Lanes128>(alo, blo), TF.Compute<Vector128<double>, Lanes128>(ahi, bhi));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector256<float> Apply<TF>(Vector256<float> a, Vector256<float> b)
         where TF : IDoubleBinaryFunction
     {
@@ -73,7 +75,7 @@ internal static class FloatViaDouble
         return Vector256.Narrow(TF.Compute<Vector256<double>, Lanes256>(alo, blo), TF.Compute<Vector256<double>, Lanes256>(ahi, bhi));
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static Vector512<float> Apply<TF>(Vector512<float> a, Vector512<float> b)
         where TF : IDoubleBinaryFunction
     {
