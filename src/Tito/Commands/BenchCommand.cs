@@ -32,7 +32,7 @@ internal static class BenchCommand
             Require(b >= 1 && f >= 1, $"--batch and --features must be at least 1 (got {b} and {f}).");
             Require(r >= 1, $"--repeats must be at least 1 (got {r}).");
 
-            var settings = new BenchSettings(n, t, q ? 1 : 3, r, Math.Min(f, n));
+            var settings = new BenchSettings(n, t, 3, r, Math.Min(f, n));
             IReadOnlyList<BenchResult> results = Measure(env.Out, settings);
             Report(env.Out, results, settings);
             MemoryArithmetic(env.Out, b, f, results[0]);
