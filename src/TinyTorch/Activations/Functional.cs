@@ -51,10 +51,7 @@ public static class Functional
         ArgumentNullException.ThrowIfNull(x);
         (int length, int stride) = SoftmaxAxis(x, dim);
         Tensor y = Tensor.Uninitialized(x.ShapeArray);
-        if (x.Size > 0)
-        {
-            ActivationKernels.SoftmaxStrided(x.AsSpan(), y.AsSpan(), length, stride);
-        }
+        ActivationKernels.SoftmaxStrided(x.AsSpan(), y.AsSpan(), length, stride);
 
         return y;
     }
@@ -98,10 +95,7 @@ public static class Functional
         CheckGradient(gradOutput, output, nameof(output));
         (int length, int stride) = SoftmaxAxis(output, dim);
         Tensor dx = Tensor.Uninitialized(output.ShapeArray);
-        if (output.Size > 0)
-        {
-            ActivationKernels.SoftmaxStridedBackward(output.AsSpan(), gradOutput.AsSpan(), dx.AsSpan(), length, stride);
-        }
+        ActivationKernels.SoftmaxStridedBackward(output.AsSpan(), gradOutput.AsSpan(), dx.AsSpan(), length, stride);
 
         return dx;
     }

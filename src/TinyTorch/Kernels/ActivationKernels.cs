@@ -150,13 +150,13 @@ public static class ActivationKernels
     private static int SoftmaxOuter(int length, int axisLength, int stride)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(axisLength);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
-        long block = (long)axisLength * stride;
-        if (block == 0 && length == 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(stride);
+        if (length == 0)
         {
-            return 0;   // an empty tensor whose softmax dimension has size 0: nothing to do
+            return 0;   // an empty tensor: any of its dims may be 0, including those that make up the stride
         }
 
+        long block = (long)axisLength * stride;
         if (block == 0 || length % block != 0)
         {
             throw new ArgumentException(

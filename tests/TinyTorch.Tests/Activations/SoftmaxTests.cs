@@ -128,6 +128,16 @@ public class SoftmaxTests
         Assert.Equal(new[] { 0.032, 0.087, 0.237, 0.644 }, Softmax(1f, 2f, 3f, 4f).Select(v => Math.Round(v, 3)));
 
     [Fact]
+    public void Softmax_OfEmptyTensor_OverADimBeforeTheEmptyOne_IsEmpty()
+    {
+        // Over dim 0 of (2, 0, 3) the stride between slice elements is 0 × 3 = 0: nothing to compute, no error.
+        var softmax = new Softmax(0);
+        Tensor y = softmax.Forward(new Tensor(Array.Empty<float>(), [2, 0, 3]));
+        Assert.Equal(new[] { 2, 0, 3 }, y.Shape);
+        Assert.Equal(0, softmax.Backward(new Tensor(Array.Empty<float>(), [2, 0, 3])).Size);
+    }
+
+    [Fact]
     public void Softmax_OfScalar_IsOne() => Assert.Equal(1f, new Softmax().Forward(Tensor.Scalar(-7f)).Item());
 
     [Fact]
