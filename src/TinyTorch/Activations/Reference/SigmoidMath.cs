@@ -40,9 +40,4 @@ public static class SigmoidMath
         return Forward(x) * Forward(-x);
         // END SOLUTION
     }
-
-    /// <summary>The same derivative from the forward's output y = σ(x): y(1 − y).</summary>
-    /// <param name="y">A value σ(x) in [0, 1].</param>
-    /// <returns>The slope of σ where it equals y.</returns>
-    public static double DerivativeFromOutput(double y) => y * (1.0 - y);
 }

@@ -34,9 +34,4 @@ public static class TanhMath
         return 1.0 / (c * c);
         // END SOLUTION
     }
-
-    /// <summary>The same derivative from the forward's output y = tanh(x): 1 − y².</summary>
-    /// <param name="y">A value tanh(x) in [−1, 1].</param>
-    /// <returns>The slope of tanh where it equals y.</returns>
-    public static double DerivativeFromOutput(double y) => (1.0 - y) * (1.0 + y);
 }
