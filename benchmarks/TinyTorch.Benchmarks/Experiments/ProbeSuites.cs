@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using TinyTorch.Core;
 using TinyTorch.Kernels;
 
 namespace TinyTorch.Benchmarks.Experiments;
@@ -8,7 +9,7 @@ namespace TinyTorch.Benchmarks.Experiments;
 internal static unsafe class ProbeSuites
 {
     /// <summary>Runs the named suite.</summary>
-    /// <param name="name">store or threshold.</param>
+    /// <param name="name">store, threshold or kernels.</param>
     /// <param name="sizes">Element counts to measure instead of the suite's own.</param>
     public static void Run(string name, int[]? sizes)
     {
@@ -17,7 +18,8 @@ internal static unsafe class ProbeSuites
         {
             case "store": Store(sizes ?? [262_144, 4_194_304, 8_388_608, 16_777_216]); break;
             case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
-            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store or threshold.", nameof(name));
+            case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold or kernels.", nameof(name));
         }
     }
 
@@ -71,6 +73,41 @@ internal static unsafe class ProbeSuites
                 ("TP.Sigmoid 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
                 ("TP.Sigmoid 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
             ]);
+        }
+    }
+
+    // Every element-wise kernel next to its TensorPrimitives counterpart and a copy, one thread and all threads:
+    // the quick A/B check while changing a kernel (BenchmarkDotNet's suite is the record).
+    private static void Kernels(int[] sizes)
+    {
+        foreach (int n in sizes)
+        {
+            float[] x = new float[n], y = new float[n], t = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
+            }
+
+            foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                Probe.Compare($"kernels, {n:N0} floats, {threads} thread(s)", n,
+                [
+                    ("copy", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
+                    ("Sigmoid", () => WithCap(threads, () => ActivationKernels.Sigmoid(x, y))),
+                    ("TP.Sigmoid", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Sigmoid(x.AsSpan(s, c), y.AsSpan(s, c)))),
+                    ("Tanh", () => WithCap(threads, () => ActivationKernels.Tanh(x, y))),
+                    ("TP.Tanh", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Tanh(x.AsSpan(s, c), y.AsSpan(s, c)))),
+                    ("GELU exact", () => WithCap(threads, () => ActivationKernels.GELU(x, y, GeluApproximation.None))),
+                    ("GELU tanh", () => WithCap(threads, () => ActivationKernels.GELU(x, y, GeluApproximation.Tanh))),
+                    ("GELU sigmoid", () => WithCap(threads, () => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid))),
+                    ("TP GELU sigmoid (x·σ(1.702x))", () => Split.Run(n, threads, (s, c) =>
+                    {
+                        TensorPrimitives.Multiply(x.AsSpan(s, c), 1.702f, t.AsSpan(s, c));
+                        TensorPrimitives.Sigmoid(t.AsSpan(s, c), t.AsSpan(s, c));
+                        TensorPrimitives.Multiply(x.AsSpan(s, c), t.AsSpan(s, c), y.AsSpan(s, c));
+                    })),
+                ]);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ namespace TinyTorch.Kernels;
 /// </para>
 /// Callers validate lengths and overlap first (<see cref="SpanChecks"/>).
 /// </remarks>
-internal static unsafe class ElementwiseLoop
+internal static unsafe partial class ElementwiseLoop
 {
     /// <summary>
     /// The output size from which out-of-place loops use streaming stores: 16 MiB (4M floats), where input and
@@ -130,6 +130,12 @@ internal static unsafe class ElementwiseLoop
         if (n < w)
         {
             UnaryScalar<TOp>(x, y);
+            return;
+        }
+
+        if (!TOp.Unroll)
+        {
+            UnaryHeavy<TOp, TVec, TW>(x, y, nonTemporal);
             return;
         }
 
@@ -271,9 +277,9 @@ internal static unsafe class ElementwiseLoop
     // NOTE: a span cast from bytes may start at an address that is not a multiple of 4; no whole number of
     // floats makes it vector-aligned, and an aligned streaming store there would fault. Such calls store normally. Reading the address
     // unpinned is safe here: the GC moves objects by multiples of 8 bytes, so these two low bits survive a move.
-    private static bool FloatAligned(ref float destination) => ((nuint)Unsafe.AsPointer(ref destination) & (sizeof(float) - 1)) == 0;
+    internal static bool FloatAligned(ref float destination) => ((nuint)Unsafe.AsPointer(ref destination) & (sizeof(float) - 1)) == 0;
 
-    private static void FenceStreamingStores()
+    internal static void FenceStreamingStores()
     {
         // Streaming stores are weakly ordered: without the fence another core (the thread that joins this
         // chunk, or the next kernel) could read the old contents of a line still in a write-combining buffer.

@@ -11,6 +11,15 @@ internal interface IUnaryOperator
     /// <summary>Whether the vector bodies are real SIMD code. When false, the loop stays scalar.</summary>
     static virtual bool Vectorizable => false;
 
+    /// <summary>
+    /// Whether the shared loop unrolls this operator four times. True for light bodies (ReLU: a max), where loop
+    /// overhead matters. Heavy bodies (an exp, a division, float pairs: dozens of live temporaries) say false and run
+    /// one vector at a time with the body inlined exactly once (ElementwiseLoop.Heavy.cs says why): four inlined
+    /// copies would overflow the 16 registers of AVX2 and the JIT's inlining budget, and the out-of-order core
+    /// overlaps consecutive iterations of a one-vector loop anyway.
+    /// </summary>
+    static virtual bool Unroll => true;
+
     /// <summary>f of one value.</summary>
     static abstract float Invoke(float x);
 

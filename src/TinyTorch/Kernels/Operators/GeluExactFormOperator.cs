@@ -15,6 +15,8 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator, IDoubleUnaryFun
 {
     public static bool Vectorizable => true;
 
+    public static bool Unroll => false;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => FloatViaDouble.Apply<GeluExactFormOperator>(x);
 

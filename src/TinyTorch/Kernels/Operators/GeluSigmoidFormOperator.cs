@@ -6,33 +6,46 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>GELU, sigmoid form x·σ(1.702x), within 2 ULP of the correctly rounded result for every input.</summary>
 /// <remarks>
-/// NOTE: 1.702·x is formed in double: in float its rounding error |z|·2^-24 would shift the exponent of the
-/// tail by up to 6e−6 at x = −60, i.e. ~100 ULP of the result. In double it is 2^-53·|z|: harmless.
-/// −∞ is clamped to −float.MaxValue first, so GELU(−∞) = −0 (the limit) instead of −∞·0 = NaN.
-/// Every width runs the same double-lane algorithm (<see cref="FloatViaDouble"/>), so all agree bit for bit.
+/// Float-lane math throughout (<see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).
+/// NOTE: z = 1.702·x is carried as a float pair: rounded to one float, its error |z|·2^-24 would shift the
+/// exponent of the tail by up to 6e−6 at x = −60, i.e. ~100 ULP of the result. 1.702 itself is split into the
+/// float nearest it and the rest, and the product's rounding error is recovered exactly by an FMA.
+/// x is clamped to [−64, 64] inside z (beyond, σ is 0 or 1 in float, and z stays finite, so no ∞ − ∞ appears
+/// in the pair), and to −64 from below in the factor x: GELU(x ≤ −64) = −0, the limit, as is GELU(−∞).
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
-internal readonly struct GeluSigmoidFormOperator : IUnaryOperator, IDoubleUnaryFunction
+internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
 {
+    private const double Slope = 1.702;
+    private const float SlopeHi = (float)Slope;
+    private const float SlopeLo = (float)(Slope - SlopeHi);
+    private const float Limit = 64.0f;
+
     public static bool Vectorizable => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatViaDouble.Apply<GeluSigmoidFormOperator>(x);
+    public static bool Unroll => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatViaDouble.Apply<GeluSigmoidFormOperator>(x);
+    public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatViaDouble.Apply<GeluSigmoidFormOperator>(x);
+    public static Vector128<float> Invoke(Vector128<float> x) => Compute<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatViaDouble.Apply<GeluSigmoidFormOperator>(x);
+    public static Vector256<float> Invoke(Vector256<float> x) => Compute<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Compute<TV, TL>(TV x)
+    public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Compute<TV, TL>(TV x)
         where TV : struct
-        where TL : IDoubleLanes<TV>
+        where TL : IFloatLanes<TV>
     {
-        TV xc = TL.AtLeast(x, -float.MaxValue);
-        return TL.Multiply(xc, Logistic.Sigmoid<TV, TL>(TL.Multiply(xc, TL.Create(1.702))));
+        TV factor = TL.AtLeast(x, -Limit);
+        TV xz = TL.AtMost(factor, Limit);
+        TV zHi = TL.Multiply(xz, TL.Create(SlopeHi));
+        TV zLo = TL.MultiplyAdd(xz, TL.Create(SlopeLo), TL.MultiplyAdd(xz, TL.Create(SlopeHi), TL.Subtract(TL.Create(0.0f), zHi)));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
     }
 }

@@ -6,35 +6,72 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>GELU, tanh form ½x(1 + tanh(√(2/π)(x + 0.044715x³))), within 2 ULP for every input.</summary>
 /// <remarks>
-/// Evaluated as x·σ(2u) (½(1 + tanh u) = σ(2u)), which never subtracts, with 2u = 2√(2/π)·x·(1 + 0.044715x²)
-/// in double (x² is exact in double; in float the argument would carry |2u|·2^-24 of error, ~100 ULP in
-/// the tail). −∞ is clamped to −float.MaxValue, so GELU(−∞) = −0.
-/// Every width runs the same double-lane algorithm (<see cref="FloatViaDouble"/>), so all agree bit for bit.
+/// Evaluated as x·σ(z), z = 2u (½(1 + tanh u) = σ(2u)), which never subtracts, in float lanes
+/// (<see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).
+/// NOTE: z = 2√(2/π)·x·(1 + 0.044715x²) is built as a float pair (double-float arithmetic: each product's
+/// rounding error recovered by an FMA, the sum 1 + … by Knuth's TwoSum), good to ~2^-44 relative. Rounded to
+/// one float, z would carry |z|·2^-24 of error into the exponent of the tail: ~100 ULP of the result.
+/// x is clamped to [−16, 16] inside z (σ is then 0 or 1 in float; x² and the pair stay finite), and to −16 from
+/// below in the factor x: GELU(x ≤ −16) = −0, the limit, as is GELU(−∞).
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
-internal readonly struct GeluTanhFormOperator : IUnaryOperator, IDoubleUnaryFunction
+internal readonly struct GeluTanhFormOperator : IUnaryOperator
 {
+    private const double Scale = 2.0 * GeluConstants.SqrtTwoOverPi;
+    private const float ScaleHi = (float)Scale;
+    private const float ScaleLo = (float)(Scale - ScaleHi);
+    private const float CubicHi = (float)GeluConstants.TanhCubic;
+    private const float CubicLo = (float)(GeluConstants.TanhCubic - CubicHi);
+    private const float Limit = 16.0f;
+
     public static bool Vectorizable => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatViaDouble.Apply<GeluTanhFormOperator>(x);
+    public static bool Unroll => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatViaDouble.Apply<GeluTanhFormOperator>(x);
+    public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatViaDouble.Apply<GeluTanhFormOperator>(x);
+    public static Vector128<float> Invoke(Vector128<float> x) => Compute<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatViaDouble.Apply<GeluTanhFormOperator>(x);
+    public static Vector256<float> Invoke(Vector256<float> x) => Compute<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Compute<TV, TL>(TV x)
+    public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Compute<TV, TL>(TV x)
         where TV : struct
-        where TL : IDoubleLanes<TV>
+        where TL : IFloatLanes<TV>
     {
-        TV xc = TL.AtLeast(x, -float.MaxValue);
-        TV cubic = TL.MultiplyAdd(TL.Multiply(xc, xc), TL.Create(GeluConstants.TanhCubic), TL.Create(1.0));
-        TV z = TL.Multiply(TL.Multiply(xc, TL.Create(2.0 * GeluConstants.SqrtTwoOverPi)), cubic);
-        return TL.Multiply(xc, Logistic.Sigmoid<TV, TL>(z));
+        TV zero = TL.Create(0.0f);
+        TV one = TL.Create(1.0f);
+        TV factor = TL.AtLeast(x, -Limit);
+        TV xz = TL.AtMost(factor, Limit);
+
+        // s = x², exactly.
+        TV sHi = TL.Multiply(xz, xz);
+        TV sLo = TL.MultiplyAdd(xz, xz, TL.Subtract(zero, sHi));
+
+        // p = 0.044715·s.
+        TV pHi = TL.Multiply(TL.Create(CubicHi), sHi);
+        TV pLo = TL.MultiplyAdd(TL.Create(CubicHi), sHi, TL.Subtract(zero, pHi));
+        pLo = TL.MultiplyAdd(TL.Create(CubicHi), sLo, TL.MultiplyAdd(TL.Create(CubicLo), sHi, pLo));
+
+        // u = 1 + p (TwoSum: no assumption on which is larger).
+        TV uHi = TL.Add(one, pHi);
+        TV pPart = TL.Subtract(uHi, one);
+        TV uLo = TL.Add(TL.Add(TL.Subtract(one, TL.Subtract(uHi, pPart)), TL.Subtract(pHi, pPart)), pLo);
+
+        // v = x·u.
+        TV vHi = TL.Multiply(xz, uHi);
+        TV vLo = TL.MultiplyAdd(xz, uLo, TL.MultiplyAdd(xz, uHi, TL.Subtract(zero, vHi)));
+
+        // z = 2√(2/π)·v.
+        TV zHi = TL.Multiply(TL.Create(ScaleHi), vHi);
+        TV zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vHi, TL.Subtract(zero, zHi));
+        zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vLo, TL.MultiplyAdd(TL.Create(ScaleLo), vHi, zLo));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
     }
 }

@@ -35,7 +35,6 @@ internal static class FloatExp
 {
     private const float MinArgument = -88.0f;
     private const float Log2E = 1.44269502f;
-    private const float RoundingMagic = 12582912.0f;   // 1.5·2^23
     private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
     private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
 
@@ -47,18 +46,40 @@ internal static class FloatExp
     private const float Q4 = 0.00139345322f;          // 0x3AB6A488
     private const float Q5 = 0.000198919704f;         // 0x3950951A
 
+    /// <summary>1.5·2^23: adding it rounds to an integer k and leaves k in the low mantissa bits (kd = RoundingMagic + k).</summary>
+    internal const float RoundingMagic = 12582912.0f;
+
     /// <summary>e^t = <paramref name="scale"/>·(result + <paramref name="lo"/>) for t ≤ 0; result ∈ [0.7, 1.42].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV ExpNonPositive<TV, TL>(TV t, out TV scale, out TV lo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
+        TV hi = ExpNonPositive<TV, TL>(t, TL.Create(0.0f), MinArgument, out TV kd, out lo);
+        scale = TL.Pow2FromMagic(kd);
+        return hi;
+    }
+
+    /// <summary>
+    /// e^(t + tLo) = 2^k·(result + <paramref name="lo"/>) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|
+    /// (the low half of an argument carried as a float pair); k comes back as <paramref name="kd"/> = RoundingMagic + k.
+    /// </summary>
+    /// <remarks>
+    /// t is clamped at <paramref name="minArgument"/> (≥ −110, so k ≥ −159): callers that scale by 2^k directly
+    /// need −88 (k ≥ −127, see the class remarks); callers that want results near the bottom of float's range
+    /// scale in two steps. tLo joins rLo: e^(r + rLo + tLo) = e^r·(1 + rLo + tLo) to within (rLo + tLo)² ≤ 2^-34.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, float minArgument, out TV kd, out TV lo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         TV one = TL.Create(1.0f);
-        t = TL.AtLeast(t, MinArgument);
-        TV kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
+        t = TL.AtLeast(t, minArgument);
+        kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
         TV k = TL.Subtract(kd, TL.Create(RoundingMagic));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), t);
-        TV rLo = TL.Multiply(k, TL.Create(-Ln2Lo));
+        TV rLo = TL.MultiplyAdd(k, TL.Create(-Ln2Lo), tLo);
 
         // Estrin's scheme: three independent pairs, so the chain is 3 FMAs deep instead of 5.
         TV r2 = TL.Multiply(r, r);
@@ -72,7 +93,6 @@ internal static class FloatExp
         TV l = TL.Add(TL.Subtract(r, TL.Subtract(h, one)), TL.MultiplyAdd(rLo, TL.Add(h, w), w));
         TV hi = TL.Add(h, l);
         lo = TL.Subtract(l, TL.Subtract(hi, h));
-        scale = TL.Pow2FromMagic(kd);
         return hi;
     }
 }

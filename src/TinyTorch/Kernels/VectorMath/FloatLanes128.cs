@@ -30,6 +30,10 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> AtLeast(Vector128<float> x, float floor) => Vector128.MaxNative(Vector128.Create(floor), x);
 
+    // NOTE: minps, like maxps, returns its second operand when either is NaN: x goes second.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> AtMost(Vector128<float> x, float ceiling) => Vector128.MinNative(Vector128.Create(ceiling), x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> NegativeAbs(Vector128<float> x) => x | Vector128.Create(-0.0f);
 

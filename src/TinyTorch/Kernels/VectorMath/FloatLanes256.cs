@@ -30,6 +30,10 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> AtLeast(Vector256<float> x, float floor) => Vector256.MaxNative(Vector256.Create(floor), x);
 
+    // NOTE: minps, like maxps, returns its second operand when either is NaN: x goes second.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> AtMost(Vector256<float> x, float ceiling) => Vector256.MinNative(Vector256.Create(ceiling), x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> NegativeAbs(Vector256<float> x) => x | Vector256.Create(-0.0f);
 

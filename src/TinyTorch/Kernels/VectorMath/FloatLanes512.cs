@@ -29,6 +29,10 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> AtLeast(Vector512<float> x, float floor) => Vector512.MaxNative(Vector512.Create(floor), x);
 
+    // NOTE: minps, like maxps, returns its second operand when either is NaN: x goes second.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> AtMost(Vector512<float> x, float ceiling) => Vector512.MinNative(Vector512.Create(ceiling), x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> NegativeAbs(Vector512<float> x) => x | Vector512.Create(-0.0f);
 

@@ -21,15 +21,68 @@ internal static class FloatLogistic
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(x), out TV scale, out TV eLo);
-        TV a = TL.Multiply(scale, eHi);
-        TV dHi = TL.Add(one, a);
-        TV dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));
-
-        TV nHi = TL.SelectWhereBelow(x, 0.0f, eHi, one);
-        TV nLo = TL.SelectWhereBelow(x, 0.0f, eLo, TL.Create(0.0f));
+        TV nHi = Fraction<TV, TL>(x, TL.Create(0.0f), -88.0f, out TV kd, out TV nLo, out TV dHi, out TV dLo);
         TV quotient = FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
-        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, scale, one));
+        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, TL.Pow2FromMagic(kd), TL.Create(1.0f)));
+    }
+
+    /// <summary>
+    /// x·σ(zHi + zLo), where z has the sign of x (GELU's shape): rounded once, and correct down to the bottom of
+    /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
+    /// </summary>
+    /// <remarks>
+    /// x joins the numerator pair exactly (its product with the high part is split by an FMA), so the pair
+    /// quotient is the only rounding, as in <see cref="Sigmoid{TV, TL}"/>. σ is clamped only at |z| = 110, and its
+    /// power of two is applied in two steps: 2^(k + 64) is a normal float for every k ≥ −159, so multiplying by it is
+    /// exact, and the last multiply by 2^-64 rounds only where the result is subnormal.
+    /// Callers clamp x from below so that x·σ underflows to 0 where |z| ≥ 110, and keep z finite; x = +∞ returns
+    /// +∞ (the pair arithmetic would meet ∞ − ∞).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoid<TV, TL>(TV x, TV zHi, TV zLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV one = TL.Create(1.0f);
+        TV tLo = TL.SelectWhereBelow(zHi, 0.0f, zLo, TL.Subtract(TL.Create(0.0f), zLo));
+        TV nHi = Fraction<TV, TL>(zHi, tLo, -110.0f, out TV kd, out TV nLo, out TV dHi, out TV dLo);
+        TV mHi = TL.Multiply(x, nHi);
+        TV mLo = TL.MultiplyAdd(x, nLo, TL.MultiplyAdd(x, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
+        TV quotient = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
+
+        TV up = TL.SelectWhereBelow(zHi, 0.0f, TL.Pow2FromMagic(TL.Add(kd, TL.Create(64.0f))), one);
+        TV down = TL.SelectWhereBelow(zHi, 0.0f, TL.Create(5.42101086e-20f), one);   // 2^-64
+        return TL.SelectWhereBelow(x, float.PositiveInfinity, TL.Multiply(TL.Multiply(quotient, up), down), x);
+    }
+
+    /// <summary>
+    /// σ(zHi + zLo) as the pair fraction (result + nLo)/(dHi + dLo), times 2^k where zHi &lt; 0 (the power of two
+    /// left to the caller, so that it can scale without underflowing on the way).
+    /// </summary>
+    /// <param name="zHi">The argument, or its high part.</param>
+    /// <param name="tLo">The low part of −|z|: zLo where zHi &lt; 0, −zLo elsewhere (0 for a plain float z).</param>
+    /// <param name="minArgument">Where e^(−|z|) is clamped (see <see cref="FloatExp"/>).</param>
+    /// <param name="kd">k, as <see cref="FloatExp.RoundingMagic"/> + k.</param>
+    /// <param name="nLo">The numerator's low part.</param>
+    /// <param name="dHi">The denominator's high part, in [1, 2].</param>
+    /// <param name="dLo">The denominator's low part.</param>
+    /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^r ∈ [0.7, 1.42].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Fraction<TV, TL>(TV zHi, TV tLo, float minArgument, out TV kd, out TV nLo, out TV dHi, out TV dLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV one = TL.Create(1.0f);
+        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, minArgument, out kd, out TV eLo);
+
+        // NOTE: below k = −127 the true 2^k is subnormal and Pow2FromMagic cannot build it; in the denominator
+        // 1 + 2^k·e such a term is below 2^-126 anyway, so k is floored there (2^-127 comes out as 0).
+        TV scale = TL.Pow2FromMagic(TL.AtLeast(kd, FloatExp.RoundingMagic - 127.0f));
+        TV a = TL.Multiply(scale, eHi);
+        dHi = TL.Add(one, a);
+        dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));
+
+        nLo = TL.SelectWhereBelow(zHi, 0.0f, eLo, TL.Create(0.0f));
+        return TL.SelectWhereBelow(zHi, 0.0f, eHi, one);
     }
 }

@@ -30,6 +30,9 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     public static float AtLeast(float x, float floor) => Math.Max(floor, x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float AtMost(float x, float ceiling) => Math.Min(ceiling, x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float NegativeAbs(float x) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) | SignBit);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -33,6 +33,9 @@ internal interface IFloatLanes<TV>
     /// <summary>max(x, floor); NaN stays NaN.</summary>
     static abstract TV AtLeast(TV x, float floor);
 
+    /// <summary>min(x, ceiling); NaN stays NaN.</summary>
+    static abstract TV AtMost(TV x, float ceiling);
+
     /// <summary>−|x| (sets the sign bit).</summary>
     static abstract TV NegativeAbs(TV x);
 

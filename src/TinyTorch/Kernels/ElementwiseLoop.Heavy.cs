@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>The unary loop for heavy operators (<see cref="IUnaryOperator.Unroll"/> false).</summary>
+/// <remarks>
+/// NOTE: a heavy body (an exp, a division and error-compensated float pairs: 60–120 instructions) must be inlined
+/// to run well: as a call, each vector pays for passing vectors through memory and re-loading ~20 constants, and the
+/// core cannot overlap one call's long dependency chain with the next (measured: sigmoid 0.72 vs 0.43 ns/element in
+/// cache). But the JIT inlines within a budget per compiled method, and the ordinary loop holds four or five copies of
+/// the body (the loop, the remainder and both edge vectors): past the budget it silently stops inlining, and the
+/// leftover calls start life unoptimized (measured: GELU 6–25 ns/element at 4K–256K). So here the body appears
+/// exactly once, in <see cref="Run{TOp, TVec, TW}"/>, compiled as its own method with a budget of its own; the
+/// edge vectors go through it too, via a small scratch buffer.
+/// </remarks>
+internal static unsafe partial class ElementwiseLoop
+{
+    /// <summary>y = TOp(x) for n ≥ one vector, with the body inlined once (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UnaryHeavy<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
+        where TOp : IUnaryOperator
+        where TVec : struct
+        where TW : ISimdWidth<TVec>
+    {
+        nuint n = (nuint)x.Length, w = (nuint)TW.Count;
+        ref readonly float xs = ref MemoryMarshal.GetReference(x);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+
+        // The head and the overlapping last vector, copied before anything is stored (in place: see the class remarks).
+        float* edges = stackalloc float[32];
+        TW.Store(TW.Load(in xs, 0), ref *edges, 0);
+        TW.Store(TW.Load(in xs, n - w), ref *edges, w);
+
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref ys);
+        nuint start = 0;
+        fixed (float* py = &ys)
+        {
+            if (streamed)
+            {
+                start = AlignmentGap((nuint)py, w);
+            }
+
+            nuint whole = (n - start) / w * w;
+            Run<TOp, TVec, TW>(in Unsafe.Add(ref Unsafe.AsRef(in xs), start), py + start, whole, streamed);
+            if (streamed)
+            {
+                FenceStreamingStores();
+            }
+        }
+
+        // The head is needed only where streaming began past element 0.
+        nuint first = start == 0 ? w : 0;
+        Run<TOp, TVec, TW>(in edges[first], edges + first, (2 * w) - first, streaming: false);
+        if (start != 0)
+        {
+            TW.Store(TW.Load(in *edges, 0), ref ys, 0);
+        }
+
+        TW.Store(TW.Load(in *edges, w), ref ys, n - w);
+    }
+
+    /// <summary>y[i] = TOp(x[i]) for count floats, a whole number of vectors; streaming stores need y vector-aligned.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TOp, TVec, TW>(ref readonly float x, float* y, nuint count, bool streaming)
+        where TOp : IUnaryOperator
+        where TVec : struct
+        where TW : ISimdWidth<TVec>
+    {
+        nuint w = (nuint)TW.Count;
+        for (nuint i = 0; i < count; i += w)
+        {
+            TVec result = TW.Apply<TOp>(TW.Load(in x, i));
+            if (streaming)
+            {
+                TW.StoreNonTemporal(result, y + i);
+            }
+            else
+            {
+                TW.Store(result, ref *(y + i), 0);
+            }
+        }
+    }
+}
