@@ -13,13 +13,14 @@ internal static unsafe class ProbeSuites
     /// <param name="sizes">Element counts to measure instead of the suite's own.</param>
     public static void Run(string name, int[]? sizes)
     {
-        Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}");
+        Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}, accelerated: Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}");
         switch (name)
         {
             case "store": Store(sizes ?? [262_144, 4_194_304, 8_388_608, 16_777_216]); break;
             case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
-            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold or kernels.", nameof(name));
+            case "softmax": Softmax(); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels or softmax.", nameof(name));
         }
     }
 
@@ -105,6 +106,47 @@ internal static unsafe class ProbeSuites
                         TensorPrimitives.Multiply(x.AsSpan(s, c), 1.702f, t.AsSpan(s, c));
                         TensorPrimitives.Sigmoid(t.AsSpan(s, c), t.AsSpan(s, c));
                         TensorPrimitives.Multiply(x.AsSpan(s, c), t.AsSpan(s, c), y.AsSpan(s, c));
+                    })),
+                ]);
+            }
+        }
+    }
+
+    // The softmax shapes of issue 4 next to TensorPrimitives.SoftMax per row (which overflows past x ≈ 88.7, so the
+    // inputs stay in ±8 here) and a copy.
+    private static void Softmax()
+    {
+        foreach ((int rows, int columns, bool lastDim) in new[] { (32, 1000, true), (4096, 1024, true), (16384, 1024, true), (256, 65536, true), (1024, 4096, false) })
+        {
+            int n = rows * columns;
+            float[] x = new float[n], y = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
+            }
+
+            foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                Probe.Compare($"softmax {rows}×{columns} over dim {(lastDim ? 1 : 0)}, {threads} thread(s)", n,
+                [
+                    ("copy", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
+                    ("Softmax", () => WithCap(threads, () =>
+                    {
+                        if (lastDim)
+                        {
+                            ActivationKernels.Softmax(x, y, columns);
+                        }
+                        else
+                        {
+                            ActivationKernels.SoftmaxStrided(x, y, rows, columns);
+                        }
+                    })),
+                    ("TP.SoftMax per row", () => Split.Run(rows, columns, 1, threads, (s, c) =>
+                    {
+                        for (int r = s; r < s + c; r++)
+                        {
+                            TensorPrimitives.SoftMax(x.AsSpan(r * columns, columns), y.AsSpan(r * columns, columns));
+                        }
                     })),
                 ]);
             }
