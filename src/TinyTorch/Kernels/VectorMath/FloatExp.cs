@@ -55,7 +55,7 @@ internal static class FloatExp
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV hi = ExpNonPositive<TV, TL>(t, TL.Create(0.0f), MinArgument, out TV kd, out lo);
+        TV hi = ExpNonPositive<TV, TL>(t, default, false, MinArgument, out TV kd, out lo);
         scale = TL.Pow2FromMagic(kd);
         return hi;
     }
@@ -68,9 +68,10 @@ internal static class FloatExp
     /// t is clamped at <paramref name="minArgument"/> (≥ −110, so k ≥ −159): callers that scale by 2^k directly
     /// need −88 (k ≥ −127, see the class remarks); callers that want results near the bottom of float's range
     /// scale in two steps. tLo joins rLo: e^(r + rLo + tLo) = e^r·(1 + rLo + tLo) to within (rLo + tLo)² ≤ 2^-34.
+    /// <paramref name="hasLow"/> false ignores tLo and saves an instruction (the JIT folds the constant).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, float minArgument, out TV kd, out TV lo)
+    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, out TV kd, out TV lo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
@@ -79,7 +80,7 @@ internal static class FloatExp
         kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
         TV k = TL.Subtract(kd, TL.Create(RoundingMagic));
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), t);
-        TV rLo = TL.MultiplyAdd(k, TL.Create(-Ln2Lo), tLo);
+        TV rLo = hasLow ? TL.MultiplyAdd(k, TL.Create(-Ln2Lo), tLo) : TL.Multiply(k, TL.Create(-Ln2Lo));
 
         // Estrin's scheme: three independent pairs, so the chain is 3 FMAs deep instead of 5.
         TV r2 = TL.Multiply(r, r);

@@ -21,7 +21,7 @@ internal static class FloatLogistic
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV nHi = Fraction<TV, TL>(x, TL.Create(0.0f), -88.0f, out TV kd, out TV nLo, out TV dHi, out TV dLo);
+        TV nHi = Fraction<TV, TL>(x, default, false, out TV kd, out TV nLo, out TV dHi, out TV dLo);
         TV quotient = FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
         return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, TL.Pow2FromMagic(kd), TL.Create(1.0f)));
     }
@@ -45,7 +45,7 @@ internal static class FloatLogistic
     {
         TV one = TL.Create(1.0f);
         TV tLo = TL.SelectWhereBelow(zHi, 0.0f, zLo, TL.Subtract(TL.Create(0.0f), zLo));
-        TV nHi = Fraction<TV, TL>(zHi, tLo, -110.0f, out TV kd, out TV nLo, out TV dHi, out TV dLo);
+        TV nHi = Fraction<TV, TL>(zHi, tLo, true, out TV kd, out TV nLo, out TV dHi, out TV dLo);
         TV mHi = TL.Multiply(x, nHi);
         TV mLo = TL.MultiplyAdd(x, nLo, TL.MultiplyAdd(x, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
         TV quotient = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
@@ -60,24 +60,27 @@ internal static class FloatLogistic
     /// left to the caller, so that it can scale without underflowing on the way).
     /// </summary>
     /// <param name="zHi">The argument, or its high part.</param>
-    /// <param name="tLo">The low part of −|z|: zLo where zHi &lt; 0, −zLo elsewhere (0 for a plain float z).</param>
-    /// <param name="minArgument">Where e^(−|z|) is clamped (see <see cref="FloatExp"/>).</param>
+    /// <param name="tLo">The low part of −|z|: zLo where zHi &lt; 0, −zLo elsewhere.</param>
+    /// <param name="pair">
+    /// Whether z is a pair (then tLo counts) reaching deep into the tail: e^(−|z|) is clamped at −110, not −88, and
+    /// 2^k may be subnormal. False for a plain float z (tLo ignored), which saves two instructions.
+    /// </param>
     /// <param name="kd">k, as <see cref="FloatExp.RoundingMagic"/> + k.</param>
     /// <param name="nLo">The numerator's low part.</param>
     /// <param name="dHi">The denominator's high part, in [1, 2].</param>
     /// <param name="dLo">The denominator's low part.</param>
     /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^r ∈ [0.7, 1.42].</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Fraction<TV, TL>(TV zHi, TV tLo, float minArgument, out TV kd, out TV nLo, out TV dHi, out TV dLo)
+    private static TV Fraction<TV, TL>(TV zHi, TV tLo, bool pair, out TV kd, out TV nLo, out TV dHi, out TV dLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV one = TL.Create(1.0f);
-        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, minArgument, out kd, out TV eLo);
+        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, pair, pair ? -110.0f : -88.0f, out kd, out TV eLo);
 
         // NOTE: below k = −127 the true 2^k is subnormal and Pow2FromMagic cannot build it; in the denominator
         // 1 + 2^k·e such a term is below 2^-126 anyway, so k is floored there (2^-127 comes out as 0).
-        TV scale = TL.Pow2FromMagic(TL.AtLeast(kd, FloatExp.RoundingMagic - 127.0f));
+        TV scale = TL.Pow2FromMagic(pair ? TL.AtLeast(kd, FloatExp.RoundingMagic - 127.0f) : kd);
         TV a = TL.Multiply(scale, eHi);
         dHi = TL.Add(one, a);
         dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));

@@ -65,4 +65,22 @@ public class FloatExpTests
             Assert.Equal((h, s, l), (hi[i], scale[i], lo[i]));
         }
     }
+
+    // The pair-argument form: t + tLo with a low part as an FMA leaves it, down to t = −110 (k = −159, which the caller
+    // scales in two steps), against e^(t + tLo) in double.
+    [Fact]
+    public void PairArgumentIsWithin2ToTheMinus26RelativeDownTo110()
+    {
+        var random = new Random(12);
+        for (int i = 0; i < 200_000; i++)
+        {
+            float t = -(float)(random.NextDouble() * 110.0);
+            float tLo = (float)((random.NextDouble() - 0.5) * Math.ScaleB(Math.Abs(t), -23));
+            float hi = FloatExp.ExpNonPositive<float, FloatScalarLanes>(t, tLo, true, -110f, out float kd, out float lo);
+            double k = (double)kd - FloatExp.RoundingMagic;
+            double value = Math.ScaleB((double)hi + lo, (int)k);
+            double truth = Math.Exp((double)t + tLo);
+            Assert.True(Math.Abs(value - truth) <= Math.ScaleB(truth, -26), $"t = {t:R}, tLo = {tLo:R}: {value:R} vs {truth:R}");
+        }
+    }
 }
