@@ -20,7 +20,8 @@ internal static unsafe class ProbeSuites
             case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
             case "softmax": Softmax(); break;
-            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels or softmax.", nameof(name));
+            case "backward": Backward(sizes ?? [4_096, 262_144, 16_777_216]); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax or backward.", nameof(name));
         }
     }
 
@@ -94,6 +95,10 @@ internal static unsafe class ProbeSuites
                 Probe.Compare($"kernels, {n:N0} floats, {threads} thread(s)", n,
                 [
                     ("copy", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
+                    ("ReLU", () => WithCap(threads, () => ActivationKernels.ReLU(x, y))),
+                    ("TP.Max(x, 0)", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(x.AsSpan(s, c), 0f, y.AsSpan(s, c)))),
+                    ("ReLU in place", () => WithCap(threads, () => ActivationKernels.ReLU(t, t))),
+                    ("TP.Max in place", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(t.AsSpan(s, c), 0f, t.AsSpan(s, c)))),
                     ("Sigmoid", () => WithCap(threads, () => ActivationKernels.Sigmoid(x, y))),
                     ("TP.Sigmoid", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Sigmoid(x.AsSpan(s, c), y.AsSpan(s, c)))),
                     ("Tanh", () => WithCap(threads, () => ActivationKernels.Tanh(x, y))),
@@ -107,6 +112,32 @@ internal static unsafe class ProbeSuites
                         TensorPrimitives.Sigmoid(t.AsSpan(s, c), t.AsSpan(s, c));
                         TensorPrimitives.Multiply(x.AsSpan(s, c), t.AsSpan(s, c), y.AsSpan(s, c));
                     })),
+                ]);
+            }
+        }
+    }
+
+    // The element-wise backward kernels, one thread and all threads, next to a copy.
+    private static void Backward(int[] sizes)
+    {
+        foreach (int n in sizes)
+        {
+            float[] x = new float[n], g = new float[n], y = new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
+                g[i] = (float)(Random.Shared.NextDouble() - 0.5);
+            }
+
+            foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                Probe.Compare($"backward, {n:N0} floats, {threads} thread(s)", n,
+                [
+                    ("copy", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
+                    ("Sigmoid backward", () => WithCap(threads, () => ActivationKernels.SigmoidBackward(x, g, y))),
+                    ("GELU exact backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.None))),
+                    ("GELU tanh backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.Tanh))),
+                    ("GELU sigmoid backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.Sigmoid))),
                 ]);
             }
         }

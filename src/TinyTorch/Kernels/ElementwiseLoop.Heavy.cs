@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace TinyTorch.Kernels;
 
-/// <summary>The unary loop for heavy operators (<see cref="IUnaryOperator.Unroll"/> false).</summary>
+/// <summary>The loops for heavy operators (<see cref="IUnaryOperator.Unroll"/> or <see cref="IBinaryOperator.Unroll"/> false).</summary>
 /// <remarks>
 /// NOTE: a heavy body (an exp, a division and error-compensated float pairs: 60–120 instructions) must be inlined
 /// to run well: as a call, each vector pays for passing vectors through memory and re-loading ~20 constants, and the
@@ -11,8 +11,8 @@ namespace TinyTorch.Kernels;
 /// cache). But the JIT inlines within a budget per compiled method, and the ordinary loop holds four or five copies of
 /// the body (the loop, the remainder and both edge vectors): past the budget it silently stops inlining, and the
 /// leftover calls start life unoptimized (measured: GELU 6–25 ns/element at 4K–256K). So here the body appears
-/// exactly once, in <see cref="Run{TOp, TVec, TW}"/>, compiled as its own method with a budget of its own; the
-/// edge vectors go through it too, via a small scratch buffer.
+/// exactly once, in a `Run` method compiled on its own with a budget of its own; the edge vectors go through it
+/// too, via a small scratch buffer.
 /// </remarks>
 internal static unsafe partial class ElementwiseLoop
 {
@@ -78,6 +78,75 @@ internal static unsafe partial class ElementwiseLoop
             else
             {
                 TW.Store(result, ref *(y + i), 0);
+            }
+        }
+    }
+
+    /// <summary>z = TOp(a, b) for n ≥ one vector, with the body inlined once (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BinaryHeavy<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
+        where TOp : IBinaryOperator
+        where TVec : struct
+        where TW : ISimdWidth<TVec>
+    {
+        nuint n = (nuint)a.Length, w = (nuint)TW.Count;
+        ref readonly float as_ = ref MemoryMarshal.GetReference(a);
+        ref readonly float bs = ref MemoryMarshal.GetReference(b);
+        ref float zs = ref MemoryMarshal.GetReference(z);
+
+        // Heads and overlapping last vectors of both inputs, copied before anything is stored: a[0..2w) and b[0..2w).
+        float* edges = stackalloc float[64];
+        TW.Store(TW.Load(in as_, 0), ref *edges, 0);
+        TW.Store(TW.Load(in as_, n - w), ref *edges, w);
+        TW.Store(TW.Load(in bs, 0), ref *edges, 2 * w);
+        TW.Store(TW.Load(in bs, n - w), ref *edges, 3 * w);
+
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref zs);
+        nuint start = 0;
+        fixed (float* pz = &zs)
+        {
+            if (streamed)
+            {
+                start = AlignmentGap((nuint)pz, w);
+            }
+
+            nuint whole = (n - start) / w * w;
+            Run<TOp, TVec, TW>(in Unsafe.Add(ref Unsafe.AsRef(in as_), start), in Unsafe.Add(ref Unsafe.AsRef(in bs), start), pz + start, whole, streamed);
+            if (streamed)
+            {
+                FenceStreamingStores();
+            }
+        }
+
+        // Results land in edges[0..2w): head (needed only where streaming began past element 0), then tail.
+        nuint first = start == 0 ? w : 0;
+        Run<TOp, TVec, TW>(in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first, streaming: false);
+        if (start != 0)
+        {
+            TW.Store(TW.Load(in *edges, 0), ref zs, 0);
+        }
+
+        TW.Store(TW.Load(in *edges, w), ref zs, n - w);
+    }
+
+    /// <summary>z[i] = TOp(a[i], b[i]) for count floats, a whole number of vectors; streaming stores need z vector-aligned.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TOp, TVec, TW>(ref readonly float a, ref readonly float b, float* z, nuint count, bool streaming)
+        where TOp : IBinaryOperator
+        where TVec : struct
+        where TW : ISimdWidth<TVec>
+    {
+        nuint w = (nuint)TW.Count;
+        for (nuint i = 0; i < count; i += w)
+        {
+            TVec result = TW.Apply<TOp>(TW.Load(in a, i), TW.Load(in b, i));
+            if (streaming)
+            {
+                TW.StoreNonTemporal(result, z + i);
+            }
+            else
+            {
+                TW.Store(result, ref *(z + i), 0);
             }
         }
     }

@@ -214,6 +214,12 @@ internal static unsafe partial class ElementwiseLoop
             return;
         }
 
+        if (!TOp.Unroll)
+        {
+            BinaryHeavy<TOp, TVec, TW>(a, b, z, nonTemporal);
+            return;
+        }
+
         ref readonly float as_ = ref MemoryMarshal.GetReference(a);
         ref readonly float bs = ref MemoryMarshal.GetReference(b);
         ref float zs = ref MemoryMarshal.GetReference(z);

@@ -11,6 +11,9 @@ internal interface IBinaryOperator
     /// <summary>Whether the vector bodies are real SIMD code. When false, the loop stays scalar.</summary>
     static virtual bool Vectorizable => false;
 
+    /// <summary>Whether the shared loop unrolls this operator; false for heavy bodies (see <see cref="IUnaryOperator.Unroll"/>).</summary>
+    static virtual bool Unroll => true;
+
     /// <summary>f of one pair.</summary>
     static abstract float Invoke(float a, float b);
 
