@@ -4,8 +4,8 @@ using TinyTorch.Kernels;
 namespace TinyTorch.Tests.Kernels;
 
 /// <summary>
-/// The shared loop at every length from 0 to 256, for each width called directly, with regular and with
-/// streaming stores, out of place and in place, at every start address modulo 64 bytes (so the streaming
+/// The shared loop at every length from 0 to 256, for each width called directly, unrolled (light operators) and
+/// one vector at a time (heavy ones), with regular and with streaming stores, out of place and in place, at every start address modulo 64 bytes (so the streaming
 /// loop's alignment gap takes every value). The marking operators make a missed, repeated or stray write
 /// visible: every element must hold exactly f(its input), and the guard cells around the output must be untouched.
 /// </summary>
@@ -16,14 +16,27 @@ public class ElementwiseLoopTests
     private const int Pad = 32;
     private const float Guard = -7f;   // the inputs are positive, so no f(input) is negative
 
-    public static TheoryData<int, bool> WidthsAndModes => new()
+    public static TheoryData<int, bool, bool> WidthsAndModes
     {
-        { 128, false }, { 128, true }, { 256, false }, { 256, true }, { 512, false }, { 512, true },
-    };
+        get
+        {
+            var data = new TheoryData<int, bool, bool>();
+            foreach (int width in new[] { 128, 256, 512 })
+            {
+                foreach (bool nonTemporal in new[] { false, true })
+                {
+                    data.Add(width, nonTemporal, false);
+                    data.Add(width, nonTemporal, true);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(WidthsAndModes))]
-    public void Unary_out_of_place_writes_each_element_once(int width, bool nonTemporal)
+    public void Unary_out_of_place_writes_each_element_once(int width, bool nonTemporal, bool heavy)
     {
         for (int offset = 0; offset < Offsets; offset++)
         {
@@ -31,7 +44,7 @@ public class ElementwiseLoopTests
             {
                 float[] x = Inputs(n, 0);
                 float[] y = Guarded(n);
-                Unary(width, x, y.AsSpan(offset, n), nonTemporal);
+                Unary(width, heavy, x, y.AsSpan(offset, n), nonTemporal);
                 AssertResult(y, offset, n, i => MarkingOperator.Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
             }
         }
@@ -39,7 +52,7 @@ public class ElementwiseLoopTests
 
     [Theory]
     [MemberData(nameof(WidthsAndModes))]
-    public void Unary_in_place_computes_each_element_from_its_original_value(int width, bool nonTemporal)
+    public void Unary_in_place_computes_each_element_from_its_original_value(int width, bool nonTemporal, bool heavy)
     {
         for (int offset = 0; offset < Offsets; offset++)
         {
@@ -49,7 +62,7 @@ public class ElementwiseLoopTests
                 float[] z = Guarded(n);
                 x.CopyTo(z, offset);
                 Span<float> inPlace = z.AsSpan(offset, n);
-                Unary(width, inPlace, inPlace, nonTemporal);
+                Unary(width, heavy, inPlace, inPlace, nonTemporal);
                 AssertResult(z, offset, n, i => MarkingOperator.Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
             }
         }
@@ -57,7 +70,7 @@ public class ElementwiseLoopTests
 
     [Theory]
     [MemberData(nameof(WidthsAndModes))]
-    public void Binary_out_of_place_and_in_place_over_either_input(int width, bool nonTemporal)
+    public void Binary_out_of_place_and_in_place_over_either_input(int width, bool nonTemporal, bool heavy)
     {
         for (int offset = 0; offset < Offsets; offset++)
         {
@@ -68,17 +81,17 @@ public class ElementwiseLoopTests
                 float Expected(int i) => MarkingBinaryOperator.Invoke(a[i], b[i]);
 
                 float[] z = Guarded(n);
-                Binary(width, a, b, z.AsSpan(offset, n), nonTemporal);
+                Binary(width, heavy, a, b, z.AsSpan(offset, n), nonTemporal);
                 AssertResult(z, offset, n, Expected, where + ", out of place");
 
                 float[] overA = Guarded(n);
                 a.CopyTo(overA, offset);
-                Binary(width, overA.AsSpan(offset, n), b, overA.AsSpan(offset, n), nonTemporal);
+                Binary(width, heavy, overA.AsSpan(offset, n), b, overA.AsSpan(offset, n), nonTemporal);
                 AssertResult(overA, offset, n, Expected, where + ", in place over a");
 
                 float[] overB = Guarded(n);
                 b.CopyTo(overB, offset);
-                Binary(width, a, overB.AsSpan(offset, n), overB.AsSpan(offset, n), nonTemporal);
+                Binary(width, heavy, a, overB.AsSpan(offset, n), overB.AsSpan(offset, n), nonTemporal);
                 AssertResult(overB, offset, n, Expected, where + ", in place over b");
             }
         }
@@ -126,8 +139,21 @@ public class ElementwiseLoopTests
         }
     }
 
-    private static void Unary(int width, ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
+    private static void Unary(int width, bool heavy, ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
     {
+        if (heavy)
+        {
+            switch (width)
+            {
+                case 128: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector128<float>, Width128>(x, y, nonTemporal); break;
+                case 256: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector256<float>, Width256>(x, y, nonTemporal); break;
+                case 512: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector512<float>, Width512>(x, y, nonTemporal); break;
+                default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
+            }
+
+            return;
+        }
+
         switch (width)
         {
             case 128: ElementwiseLoop.Unary<MarkingOperator, Vector128<float>, Width128>(x, y, nonTemporal); break;
@@ -137,8 +163,21 @@ public class ElementwiseLoopTests
         }
     }
 
-    private static void Binary(int width, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
+    private static void Binary(int width, bool heavy, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
     {
+        if (heavy)
+        {
+            switch (width)
+            {
+                case 128: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector128<float>, Width128>(a, b, z, nonTemporal); break;
+                case 256: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector256<float>, Width256>(a, b, z, nonTemporal); break;
+                case 512: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector512<float>, Width512>(a, b, z, nonTemporal); break;
+                default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
+            }
+
+            return;
+        }
+
         switch (width)
         {
             case 128: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector128<float>, Width128>(a, b, z, nonTemporal); break;
