@@ -105,10 +105,11 @@ internal static class CheckCommand
     {
         var exhaustive = new Option<bool>("--exhaustive") { Description = "All 2^32 float32 inputs (minutes per function on a few cores)." };
         var stride = new Option<uint>("--stride") { Description = "Test every N-th bit pattern (default 4099: about a million inputs).", DefaultValueFactory = _ => 4099 };
+        var function = new Option<string?>("--function") { Description = "Only the kernels whose name contains this text (e.g. \"exact\", \"GELU\")." };
         var command = new Command("accuracy",
             "Max error in ULPs of every element-wise forward kernel against the double-precision reference; exit 1 past the bound.")
         {
-            exhaustive, stride,
+            exhaustive, stride, function,
         };
         command.SetAction(parse =>
         {
@@ -118,7 +119,15 @@ internal static class CheckCommand
                 throw new UserErrorException("--stride must be at least 1.");
             }
 
-            IReadOnlyList<AccuracyResult> results = Scan(env.Out, s);
+            string? only = parse.GetValue(function);
+            IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+            if (targets.Count == 0)
+            {
+                throw new UserErrorException(
+                    $"No kernel's name contains '{only}'; expected part of one of: {string.Join(", ", AccuracyTarget.All.Select(t => t.Name))}.");
+            }
+
+            IReadOnlyList<AccuracyResult> results = Scan(env.Out, targets, s);
             var table = new Table()
                 .Title($"Forward kernels vs the double reference: {results[0].Inputs:N0} inputs, stride {s}")
                 .AddColumn("Function").AddColumn(new TableColumn("max ULP").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
@@ -141,9 +150,8 @@ internal static class CheckCommand
         return command;
     }
 
-    private static IReadOnlyList<AccuracyResult> Scan(IAnsiConsole console, uint stride)
+    private static IReadOnlyList<AccuracyResult> Scan(IAnsiConsole console, IReadOnlyList<AccuracyTarget> targets, uint stride)
     {
-        IReadOnlyList<AccuracyTarget> targets = AccuracyTarget.All;
         if (!console.Profile.Capabilities.Interactive)
         {
             console.MarkupLine($"⏱️  Scanning {targets.Count} kernels over every {stride}th float32 bit pattern…");

@@ -43,6 +43,25 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Accuracy_WithAFunction_ScansOnlyTheKernelsItNames()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --stride 1000003 --function gelu");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("GELU (exact erf)", run.Out);
+        Assert.DoesNotContain("Sigmoid ", run.Out);
+        Assert.DoesNotContain("ReLU", run.Out);
+    }
+
+    [Fact]
+    public void Accuracy_WithAnUnknownFunction_ExitsTwoAndListsTheNames()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --function swish");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No kernel's name contains 'swish'", run.Error);
+        Assert.Contains("GELU (tanh form)", run.Error);
+    }
+
+    [Fact]
     public void Accuracy_ZeroStride_ExitsTwo()
     {
         TitoRun run = TitoRun.Of("check accuracy --stride 0");
