@@ -20,7 +20,8 @@ internal static unsafe class ProbeSuites
             case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
             case "softmax": Softmax(); break;
-            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels or softmax.", nameof(name));
+            case "tensor": TensorProbe.Run(sizes ?? [262_144, 4_194_304, 16_777_216]); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax or tensor.", nameof(name));
         }
     }
 
