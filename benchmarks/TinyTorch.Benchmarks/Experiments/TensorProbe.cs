@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TinyTorch.Core;
 using TinyTorch.Kernels;
 
@@ -9,8 +10,9 @@ namespace TinyTorch.Benchmarks.Experiments;
 /// <c>--probe tensor</c>: the Tensor level against the span kernel it calls (issue 4: "Tensor-level Forward,
 /// which allocates its output, within 1.3× of the span kernel at 262 144 elements and up"), and where the
 /// difference goes: the allocation itself, the collections it triggers, and the page faults of fresh memory.
+/// <c>Forward(x, output)</c> is the opt-in overload that writes into a tensor the caller owns.
 /// </summary>
-internal static class TensorProbe
+internal static unsafe partial class TensorProbe
 {
     /// <summary>Runs the suite.</summary>
     /// <param name="sizes">Element counts.</param>
@@ -32,6 +34,7 @@ internal static class TensorProbe
             var gelu = new GELU();
             var geluExact = new GELU(GeluApproximation.None);
             var softmax = new Softmax();
+            Tensor output = Tensor.ZerosLike(xt);
             foreach (int threads in new[] { 1, 2 })
             {
                 KernelOptions.MaxDegreeOfParallelism = threads;
@@ -40,21 +43,25 @@ internal static class TensorProbe
                 [
                     ("ReLU span", () => ActivationKernels.ReLU(x, y)),
                     ("ReLU Forward", () => relu.Forward(xt)),
+                    ("ReLU Forward(x, output)", () => relu.Forward(xt, output)),
                 ]);
                 Probe.Compare($"tensor vs span: Sigmoid, {at}", n,
                 [
                     ("Sigmoid span", () => ActivationKernels.Sigmoid(x, y)),
                     ("Sigmoid Forward", () => sigmoid.Forward(xt)),
+                    ("Sigmoid Forward(x, output)", () => sigmoid.Forward(xt, output)),
                 ]);
                 Probe.Compare($"tensor vs span: Tanh, {at}", n,
                 [
                     ("Tanh span", () => ActivationKernels.Tanh(x, y)),
                     ("Tanh Forward", () => tanh.Forward(xt)),
+                    ("Tanh Forward(x, output)", () => tanh.Forward(xt, output)),
                 ]);
                 Probe.Compare($"tensor vs span: GELU (sigmoid form, the default; exact form), {at}", n,
                 [
                     ("GELU span", () => ActivationKernels.GELU(x, y)),
                     ("GELU Forward", () => gelu.Forward(xt)),
+                    ("GELU Forward(x, output)", () => gelu.Forward(xt, output)),
                     ("GELU exact span", () => ActivationKernels.GELU(x, y, GeluApproximation.None)),
                     ("GELU exact Forward", () => geluExact.Forward(xt)),
                 ]);
@@ -62,6 +69,7 @@ internal static class TensorProbe
                 [
                     ("Softmax span", () => ActivationKernels.Softmax(x, y, 1024)),
                     ("Softmax Forward", () => softmax.Forward(xt)),
+                    ("Softmax Forward(x, output)", () => softmax.Forward(xt, output)),
                 ]);
 
                 // What a fresh output costs by itself, next to the cheapest kernel: an uninitialized array with one
@@ -77,6 +85,8 @@ internal static class TensorProbe
                     ("new float[n] (zeroed)", () => GC.KeepAlive(new float[n])),
                     ("preallocated array, Fill", () => y.AsSpan().Fill(1f)),
                     ("pinned uninitialized array + ReLU span", () => ActivationKernels.ReLU(x, GC.AllocateUninitializedArray<float>(n, pinned: true))),
+                    ("fresh pages from the OS (mmap) + ReLU span + munmap", () => FreshPages(n, destination => ActivationKernels.ReLU(x, destination))),
+                    ("fresh pages from the OS, one store per page", () => FreshPages(n, destination => destination[^1] = 0f, touchPages: true)),
                 ], rounds: n > 1_000_000 ? 21 : 31);
 
                 Console.WriteLine($"#### where the time goes, {at} (mean over the calls)");
@@ -84,16 +94,50 @@ internal static class TensorProbe
                 Console.WriteLine("|---|---:|---:|---:|---:|");
                 Account("ReLU span", n, () => ActivationKernels.ReLU(x, y));
                 Account("ReLU Forward", n, () => relu.Forward(xt));
+                Account("ReLU Forward(x, output)", n, () => relu.Forward(xt, output));
                 Account("Sigmoid Forward", n, () => sigmoid.Forward(xt));
                 Account("uninitialized array, one store per page", n, () => TouchPages(GC.AllocateUninitializedArray<float>(n)));
                 Account("uninitialized array, Fill", n, () => GC.AllocateUninitializedArray<float>(n).AsSpan().Fill(1f));
                 Account("pinned uninitialized array + ReLU span", n, () => ActivationKernels.ReLU(x, GC.AllocateUninitializedArray<float>(n, pinned: true)));
+                Account("fresh pages from the OS (mmap) + ReLU span + munmap", n, () => FreshPages(n, destination => ActivationKernels.ReLU(x, destination)));
                 Console.WriteLine();
             }
 
             KernelOptions.MaxDegreeOfParallelism = Environment.ProcessorCount;
         }
     }
+
+    // The floor for an output that is not reused memory: an anonymous mapping, new from the kernel, so every 4 KiB
+    // page faults (and is zeroed by the kernel) on first touch; unmapped afterwards so the next call starts afresh.
+    private static void FreshPages(int n, SpanAction body, bool touchPages = false)
+    {
+        nuint bytes = (nuint)n * sizeof(float);
+        nint address = Map(0, bytes, 3 /* PROT_READ | PROT_WRITE */, 0x22 /* MAP_PRIVATE | MAP_ANONYMOUS */, -1, 0);
+        if (address == -1)
+        {
+            throw new InvalidOperationException($"mmap failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        var destination = new Span<float>((void*)address, n);
+        if (touchPages)
+        {
+            for (int i = 0; i < n; i += 1024)
+            {
+                destination[i] = 1f;
+            }
+        }
+
+        body(destination);
+        _ = Unmap(address, bytes);
+    }
+
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    private static partial nint Map(nint address, nuint length, int protection, int flags, int descriptor, nint offset);
+
+    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
+    private static partial int Unmap(nint address, nuint length);
+
+    private delegate void SpanAction(Span<float> destination);
 
     // One store per 4 KiB page: the cost of making the page resident, without the cost of the data.
     private static void TouchPages(float[] array)
