@@ -5,14 +5,34 @@ namespace TinyTorch.Core;
 /// <summary>
 /// The activations as plain functions, like <c>torch.nn.functional</c>: each forward returns a new tensor,
 /// each backward takes dL/dy and what the forward saved and returns dL/dx. The module classes
-/// (<see cref="ReLU"/>, <see cref="Sigmoid"/>, …) are thin wrappers that remember what to save.
+/// (<see cref="T:TinyTorch.Core.ReLU"/>, <see cref="T:TinyTorch.Core.Sigmoid"/>, …) are thin wrappers that remember what to save.
 /// </summary>
+/// <remarks>
+/// Every forward also has an overload with an <c>output</c> tensor, like PyTorch's <c>out=</c>: it writes the
+/// result into storage the caller already owns and allocates nothing. That is the way to run at the speed of
+/// the span kernels for large tensors, because a fresh output costs more than the kernel: every output of
+/// 85 000 bytes or more is a large-object-heap array, the runtime answers a stream of them with gen-2
+/// collections, and memory it hands back to the system has to be faulted in again page by page
+/// (docs/performance.md, "Tensor level", has the numbers).
+/// </remarks>
 public static class Functional
 {
     /// <summary>max(0, x) element-wise.</summary>
     /// <param name="x">The input.</param>
     /// <returns>A new tensor of x's shape.</returns>
-    public static Tensor ReLU(Tensor x) => Map(x, ActivationKernels.ReLU);
+    public static Tensor ReLU(Tensor x) => ReLU(x, NewLike(x));
+
+    /// <summary>max(0, x) element-wise, written into <paramref name="output"/>: no allocation.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    public static Tensor ReLU(Tensor x, Tensor output)
+    {
+        CheckOutput(x, output);
+        ActivationKernels.ReLU(x.AsSpan(), output.AsSpan());
+        return output;
+    }
 
     /// <summary>max(0, x) written over x's own storage: no allocation, one pass over memory.</summary>
     /// <param name="x">The input, overwritten with the result.</param>
@@ -27,19 +47,56 @@ public static class Functional
     /// <summary>σ(x) = 1 / (1 + e^(−x)) element-wise, stable for every input.</summary>
     /// <param name="x">The input.</param>
     /// <returns>A new tensor of x's shape, values in [0, 1].</returns>
-    public static Tensor Sigmoid(Tensor x) => Map(x, ActivationKernels.Sigmoid);
+    public static Tensor Sigmoid(Tensor x) => Sigmoid(x, NewLike(x));
+
+    /// <summary>σ(x) element-wise, written into <paramref name="output"/>: no allocation.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    public static Tensor Sigmoid(Tensor x, Tensor output)
+    {
+        CheckOutput(x, output);
+        ActivationKernels.Sigmoid(x.AsSpan(), output.AsSpan());
+        return output;
+    }
 
     /// <summary>tanh(x) element-wise.</summary>
     /// <param name="x">The input.</param>
     /// <returns>A new tensor of x's shape, values in [−1, 1].</returns>
-    public static Tensor Tanh(Tensor x) => Map(x, ActivationKernels.Tanh);
+    public static Tensor Tanh(Tensor x) => Tanh(x, NewLike(x));
+
+    /// <summary>tanh(x) element-wise, written into <paramref name="output"/>: no allocation.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    public static Tensor Tanh(Tensor x, Tensor output)
+    {
+        CheckOutput(x, output);
+        ActivationKernels.Tanh(x.AsSpan(), output.AsSpan());
+        return output;
+    }
 
     /// <summary>GELU(x) element-wise in the chosen form.</summary>
     /// <param name="x">The input.</param>
     /// <param name="approximate">The form; the sigmoid form x·σ(1.702x) by default, as TinyTorch.</param>
     /// <returns>A new tensor of x's shape.</returns>
     public static Tensor GELU(Tensor x, GeluApproximation approximate = GeluApproximation.Sigmoid) =>
-        Map(x, (input, destination) => ActivationKernels.GELU(input, destination, approximate));
+        GELU(x, NewLike(x), approximate);
+
+    /// <summary>GELU(x) element-wise in the chosen form, written into <paramref name="output"/>: no allocation.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <param name="approximate">The form; the sigmoid form x·σ(1.702x) by default, as TinyTorch.</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    public static Tensor GELU(Tensor x, Tensor output, GeluApproximation approximate = GeluApproximation.Sigmoid)
+    {
+        CheckOutput(x, output);
+        ActivationKernels.GELU(x.AsSpan(), output.AsSpan(), approximate);
+        return output;
+    }
 
     /// <summary>Softmax along <paramref name="dim"/>: every slice along it becomes a probability distribution.</summary>
     /// <param name="x">The input, of any rank.</param>
@@ -54,6 +111,22 @@ public static class Functional
         ActivationKernels.SoftmaxStrided(x.AsSpan(), y.AsSpan(), length, stride);
 
         return y;
+    }
+
+    /// <summary>Softmax along <paramref name="dim"/>, written into <paramref name="output"/>: no allocation.</summary>
+    /// <param name="x">The input, of any rank.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <param name="dim">The dimension to normalize; negative values count from the end. Default −1, the last.</param>
+    /// <returns><paramref name="output"/>, whose slices along <paramref name="dim"/> sum to 1.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is outside [−rank, rank − 1].</exception>
+    public static Tensor Softmax(Tensor x, Tensor output, int dim = -1)
+    {
+        CheckOutput(x, output);
+        (int length, int stride) = SoftmaxAxis(x, dim);
+        ActivationKernels.SoftmaxStrided(x.AsSpan(), output.AsSpan(), length, stride);
+
+        return output;
     }
 
     /// <summary>ReLU's backward: dL/dx = dL/dy where the forward's output is positive, else 0.</summary>
@@ -100,16 +173,29 @@ public static class Functional
         return dx;
     }
 
-    private delegate void UnaryKernel(ReadOnlySpan<float> x, Span<float> destination);
-
     private delegate void BinaryKernel(ReadOnlySpan<float> saved, ReadOnlySpan<float> gradOutput, Span<float> destination);
 
-    private static Tensor Map(Tensor x, UnaryKernel kernel)
+    /// <summary>A tensor of x's shape for a forward to overwrite: allocated without a zeroing pass.</summary>
+    private static Tensor NewLike(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        Tensor y = Tensor.Uninitialized(x.ShapeArray);
-        kernel(x.AsSpan(), y.AsSpan());
-        return y;
+        return Tensor.Uninitialized(x.ShapeArray);
+    }
+
+    /// <summary>
+    /// The output of a forward must exist and have x's shape. It is either x itself (in place, which every kernel
+    /// supports) or a different tensor, and different tensors never share storage, so no partial overlap can
+    /// reach the kernel.
+    /// </summary>
+    private static void CheckOutput(Tensor x, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!output.SameShape(x))
+        {
+            throw new ArgumentException(
+                $"output has shape {output.ShapeString} but x has shape {x.ShapeString}; they must match.", nameof(output));
+        }
     }
 
     private static Tensor Zip(Tensor gradOutput, Tensor saved, string savedName, BinaryKernel kernel)

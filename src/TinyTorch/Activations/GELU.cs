@@ -33,6 +33,34 @@ public sealed class GELU : IActivation
         return y;
     }
 
+    /// <summary>
+    /// Applies GELU into <paramref name="output"/>, a tensor the caller owns, allocating nothing: the way to reuse
+    /// one output tensor from call to call instead of getting a fresh one each time.
+    /// </summary>
+    /// <param name="x">The input, left alone.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape other than x.</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/> is x itself, or its shape differs from x's.</exception>
+    /// <remarks>
+    /// GELU saves its input for Backward (as a reference), so writing into x before Backward changes the gradient.
+    /// </remarks>
+    public Tensor Forward(Tensor x, Tensor output)
+    {
+        // NOTE: GELU′ is a function of x, and Backward reads the saved x: an in-place forward would leave it the
+        // gradient of GELU(GELU(x)). Functional.GELU(x, x) is fine; the module refuses.
+        ArgumentNullException.ThrowIfNull(x);
+        if (ReferenceEquals(x, output))
+        {
+            throw new ArgumentException(
+                "GELU saves its input for Backward, so the output cannot be the input itself; pass another tensor of its shape.",
+                nameof(output));
+        }
+
+        Tensor y = Functional.GELU(x, output, Approximate);
+        _state.Save(x);
+        return y;
+    }
+
     /// <inheritdoc/>
     public Tensor Backward(Tensor gradOutput) => Functional.GELUBackward(gradOutput, _state.Saved(nameof(GELU)), Approximate);
 

@@ -34,6 +34,27 @@ public sealed class Softmax : IActivation
         return y;
     }
 
+    /// <summary>
+    /// Softmax along <see cref="Dim"/> into <paramref name="output"/>, a tensor the caller owns, allocating nothing:
+    /// the way to reuse one output tensor from call to call instead of getting a fresh one each time.
+    /// </summary>
+    /// <param name="x">The input; left alone unless it is <paramref name="output"/> itself.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place).</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Dim"/> is outside [−rank, rank − 1] for x.</exception>
+    /// <remarks>
+    /// The module saves <paramref name="output"/> for Backward as a reference, so writing into it again before
+    /// Backward (another forward into the same tensor, by this module or another) changes the gradient.
+    /// </remarks>
+    public Tensor Forward(Tensor x, Tensor output)
+    {
+        Tensor y = Functional.Softmax(x, output, Dim);
+        _state.Save(y);
+        _lastDim = Dim;
+        return y;
+    }
+
     /// <inheritdoc/>
     public Tensor Backward(Tensor gradOutput) =>
         Functional.SoftmaxBackward(gradOutput, _state.Saved(nameof(Softmax)), _lastDim);
