@@ -1,0 +1,403 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// Softmax down the columns of a strip, <c>stride</c> floats from one element to the next (a dimension that is not
+/// the last): the strided path of <see cref="SoftmaxKernel"/>. Vectors run across the columns, each lane one column.
+/// </summary>
+/// <remarks>
+/// <para>The math and its bound (≤ 1.77 ULP) are <see cref="FloatSoftmax"/>'s. Each column is summed in one lane, in
+/// row order, folded into double every <see cref="FloatSoftmax.FoldTerms"/> rows, by either path below: so a column's
+/// result depends on its own values alone, not on the path or vector width that carried it, its neighbours or the
+/// thread.</para>
+/// <para>Blocked path (columns up to <see cref="MaxBlockedLength"/> long): pass 1 reads the strip row by row
+/// (contiguous pieces of each row) for the column maxima and copies each 16-column block into a scratch buffer, block
+/// after block, so that a block's rows are contiguous (a blocked layout, not a transposition: a block's row is
+/// a vector). Pass 2 is then <see cref="SoftmaxBlocks.Exponentials"/> over each block, as over a row of 16 lanes, and
+/// pass 3 divides from the scratch into the output. NOTE: working in place instead, a strip whose rows are a power of
+/// two apart falls into a few cache sets (the set index ignores the row number's high bits), and its second and third
+/// passes missed L2: measured 1.16 vs 1.05 ns/element on [1024, 4096] over dim 0, before passes 2 and 3 ran over
+/// contiguous blocks (...). A last block narrower than 16 columns overlaps the one before; its stale lanes read −∞
+/// and are not written back.</para>
+/// <para>Direct path (longer columns, where the scratch would not fit in cache anyway): the three passes in place,
+/// with the strip cut into as many 16-, 8-, 4-float vectors as fit and single columns for the rest.</para>
+/// </remarks>
+[SkipLocalsInit]
+internal static unsafe class SoftmaxColumns
+{
+    /// <summary>The widest strip: 64 columns, a 256-byte piece of each row.</summary>
+    internal const int StripColumns = 64;
+
+    /// <summary>The longest column the blocked path takes: its scratch is then 16 × 65 536 floats (4 MiB).</summary>
+    internal const int MaxBlockedLength = 65536;
+
+    /// <summary>The scratch the blocked path fills with up to four blocks at a time when they fit: 256 KiB.</summary>
+    private const int ScratchTarget = 65536;
+
+    private const int Lanes = SoftmaxBlocks.Lanes;
+
+    /// <summary>The scratch, in floats, for strips of a dimension of <paramref name="length"/> with <paramref name="inner"/> columns: 0 for the direct path.</summary>
+    public static int ScratchFloats(int length, int inner)
+    {
+        if (length > MaxBlockedLength)
+        {
+            return 0;
+        }
+
+        int blocks = (Math.Min(inner, StripColumns) + Lanes - 1) / Lanes;
+        return length * Lanes * Math.Clamp(ScratchTarget / (length * Lanes), 1, blocks);
+    }
+
+    /// <summary>
+    /// Softmax down each of <paramref name="columns"/> (≤ 64) columns, with vectors of at most <paramref name="lanes"/>
+    /// floats; <paramref name="scratch"/> holds <see cref="ScratchFloats"/> floats.
+    /// </summary>
+    public static void Forward(float* x, float* y, int length, int stride, int columns, int lanes, float* scratch, int scratchFloats)
+    {
+        if (scratchFloats > 0)
+        {
+            switch (lanes)
+            {
+                case 16:
+                    Blocked<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(x, y, length, stride, columns, scratch, scratchFloats);
+                    break;
+                case 8:
+                    Blocked<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(x, y, length, stride, columns, scratch, scratchFloats);
+                    break;
+                default:
+                    Blocked<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(x, y, length, stride, columns, scratch, scratchFloats);
+                    break;
+            }
+
+            return;
+        }
+
+        int done = 0;
+        while (done < columns)
+        {
+            int left = columns - done;
+            int w = lanes >= 16 && left >= 16 ? 16 : lanes >= 8 && left >= 8 ? 8 : left >= 4 ? 4 : 1;
+            int take = left / w * w;
+            float* xs = x + done, ys = y + done;
+            switch (w)
+            {
+                case 16:
+                    Direct<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(xs, ys, length, stride, take);
+                    break;
+                case 8:
+                    Direct<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(xs, ys, length, stride, take);
+                    break;
+                case 4:
+                    Direct<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(xs, ys, length, stride, take);
+                    break;
+                default:
+                    Direct<float, FloatScalarLanes, FloatMemoryScalarLanes>(xs, ys, length, stride, take);
+                    break;
+            }
+
+            done += take;
+        }
+    }
+
+    /// <summary>The blocked path (see the remarks): blocks of 16 columns through a scratch of length × 16 floats per block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Blocked<TV, TL, TM>(float* x, float* y, int length, int stride, int columns, float* scratch, int scratchFloats)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        int blocks = (columns + Lanes - 1) / Lanes;
+        int chunk = Math.Clamp(scratchFloats / (length * Lanes), 1, blocks);
+        long blockFloats = (long)length * Lanes;
+        float* max = stackalloc float[StripColumns];
+        float* reciprocal = stackalloc float[StripColumns], negHi = stackalloc float[StripColumns], negLo = stackalloc float[StripColumns];
+        float* negMax = stackalloc float[Lanes];
+        double* sums = stackalloc double[Lanes];
+        float* lane = stackalloc float[Lanes];
+        for (int k = 0; k < Lanes; k++)
+        {
+            lane[k] = k;
+        }
+
+        for (int first = 0; first < blocks; first += chunk)
+        {
+            // This chunk: blocks [first, first + count), whole ones up to column wholeEnd; a partial last block (the
+            // strip's last columns, in its top lanes) has `stale` lower lanes that are not its own (−∞ in the copy).
+            int count = Math.Min(chunk, blocks - first);
+            int begin = first * Lanes;
+            int wholeEnd = Math.Min(begin + (count * Lanes), columns / Lanes * Lanes);
+            int stale = Math.Max(0, begin + (count * Lanes) - columns);
+            float* last = scratch + ((count - 1) * blockFloats);
+
+            // Pass 1: the maxima, and the copy into blocks: whole blocks in sweeps of up to 4 vectors, then the partial
+            // block gathered row by row and swept where it lies.
+            for (int k = begin; k < wholeEnd; k += 4 * w)
+            {
+                Sweep<TV, TL, TM>(x + k, stride, length, Math.Min(4, (wholeEnd - k) / w), scratch, blockFloats, k - begin, max + k - begin);
+            }
+
+            if (stale > 0)
+            {
+                for (int i = 0; i < length; i++)
+                {
+                    Gather<TV, TL, TM>(x + ((long)i * stride), columns, stale, lane, last + (i * Lanes));
+                }
+
+                for (int k = 0; k < Lanes; k += 4 * w)
+                {
+                    Sweep<TV, TL, TM>(last + k, Lanes, length, Math.Min(4, (Lanes - k) / w), scratch, blockFloats, ((count - 1) * Lanes) + k, max + ((count - 1) * Lanes) + k);
+                }
+            }
+
+            // Pass 2, block by block; a column whose maximum is not finite (NaN, +∞, all −∞) or whose sum is NaN (a NaN
+            // the vector maximum passed over) gets a NaN reciprocal, which makes it a NaN column.
+            for (int b = 0; b < count; b++)
+            {
+                for (int k = 0; k < Lanes; k++)
+                {
+                    negMax[k] = -max[(b * Lanes) + k];
+                    sums[k] = 0;
+                }
+
+                SoftmaxBlocks.Exponentials<TV, TL, TM>(scratch + (b * blockFloats), scratch + (b * blockFloats), blockFloats, negMax, sums);
+                Divisors(max + (b * Lanes), sums, Lanes, reciprocal + (b * Lanes), negHi + (b * Lanes), negLo + (b * Lanes));
+            }
+
+            // Pass 3: divide, from the blocks into the output.
+            float* lastReciprocal = reciprocal + ((count - 1) * Lanes), lastHi = negHi + ((count - 1) * Lanes), lastLo = negLo + ((count - 1) * Lanes);
+            for (int i = 0; i < length; i++)
+            {
+                float* row = y + ((long)i * stride);
+                for (int k = begin; k < wholeEnd; k += w)
+                {
+                    int c = k - begin;
+                    TV e = TM.Load(scratch + ((c / Lanes) * blockFloats) + (i * Lanes) + (c % Lanes));
+                    TM.Store(FloatSoftmax.Quotient<TV, TL>(e, TM.Load(reciprocal + c), TM.Load(negHi + c), TM.Load(negLo + c)), row + k);
+                }
+
+                if (stale > 0)
+                {
+                    Scatter<TV, TL, TM>(last + (i * Lanes), lastReciprocal, lastHi, lastLo, row, columns, stale, lane);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The maxima of <paramref name="vectors"/> (1–4) adjacent vectors down <paramref name="length"/> rows
+    /// <paramref name="pitch"/> floats apart, kept in registers, and each row's vectors copied into their blocks:
+    /// chunk column <paramref name="column"/> onwards, a block being <paramref name="blockFloats"/> floats.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Sweep<TV, TL, TM>(float* x, long pitch, int length, int vectors, float* scratch, long blockFloats, int column, float* max)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        float* d0 = Destination(scratch, blockFloats, column);
+        float* d1 = Destination(scratch, blockFloats, column + w);
+        float* d2 = Destination(scratch, blockFloats, column + (2 * w));
+        float* d3 = Destination(scratch, blockFloats, column + (3 * w));
+        TV m0 = TL.Create(float.NegativeInfinity), m1 = m0, m2 = m0, m3 = m0;
+        for (int i = 0; i < length; i++)
+        {
+            float* row = x + (i * pitch);
+            long at = (long)i * Lanes;
+            TV v = TM.Load(row);
+            TM.Store(v, d0 + at);
+            m0 = TM.Max(m0, v);
+            if (vectors > 1)
+            {
+                v = TM.Load(row + w);
+                TM.Store(v, d1 + at);
+                m1 = TM.Max(m1, v);
+                if (vectors > 2)
+                {
+                    v = TM.Load(row + (2 * w));
+                    TM.Store(v, d2 + at);
+                    m2 = TM.Max(m2, v);
+                    if (vectors > 3)
+                    {
+                        v = TM.Load(row + (3 * w));
+                        TM.Store(v, d3 + at);
+                        m3 = TM.Max(m3, v);
+                    }
+                }
+            }
+        }
+
+        TM.Store(m0, max);
+        if (vectors > 1)
+        {
+            TM.Store(m1, max + w);
+        }
+
+        if (vectors > 2)
+        {
+            TM.Store(m2, max + (2 * w));
+        }
+
+        if (vectors > 3)
+        {
+            TM.Store(m3, max + (3 * w));
+        }
+    }
+
+    /// <summary>Where chunk column <paramref name="column"/> of row 0 lies in the blocks.</summary>
+    private static float* Destination(float* scratch, long blockFloats, int column) =>
+        scratch + (column / Lanes * blockFloats) + (column % Lanes);
+
+    /// <summary>
+    /// The strip's last <c>16 − stale</c> columns of a row into the top lanes of a block; the lower lanes read −∞. With
+    /// 16 columns or more this is one overlapping load: the lower lanes are columns of the block before.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Gather<TV, TL, TM>(float* row, int columns, int stale, float* lane, float* packed)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        if (columns >= Lanes)
+        {
+            for (int k = 0; k < Lanes; k += TM.Count)
+            {
+                TV v = TM.Load(row + columns - Lanes + k);
+                TM.Store(TL.SelectWhereBelow(TM.Load(lane + k), stale, TL.Create(float.NegativeInfinity), v), packed + k);
+            }
+
+            return;
+        }
+
+        for (int k = 0; k < Lanes; k++)
+        {
+            packed[k] = k < stale ? float.NegativeInfinity : row[k - stale];
+        }
+    }
+
+    /// <summary>
+    /// The quotients of a partial block's top <c>16 − stale</c> lanes into the strip's last columns of a row. With 16
+    /// columns or more the lower lanes rewrite the block before's results (already in the row) unchanged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scatter<TV, TL, TM>(float* packed, float* reciprocal, float* negHi, float* negLo, float* row, int columns, int stale, float* lane)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        if (columns >= Lanes)
+        {
+            float* to = row + columns - Lanes;
+            for (int k = 0; k < Lanes; k += TM.Count)
+            {
+                TV q = FloatSoftmax.Quotient<TV, TL>(TM.Load(packed + k), TM.Load(reciprocal + k), TM.Load(negHi + k), TM.Load(negLo + k));
+                TM.Store(TL.SelectWhereBelow(TM.Load(lane + k), stale, TM.Load(to + k), q), to + k);
+            }
+
+            return;
+        }
+
+        for (int k = stale; k < Lanes; k++)
+        {
+            row[k - stale] = FloatSoftmax.Quotient<float, FloatScalarLanes>(packed[k], reciprocal[k], negHi[k], negLo[k]);
+        }
+    }
+
+    /// <summary>
+    /// Each column's divisor from its maximum and sum (<see cref="FloatSoftmax.Divisor"/>), with a NaN reciprocal for a
+    /// column that is to be NaN: a maximum that is not finite (NaN, +∞, all −∞) or a NaN sum (a NaN the vector maximum
+    /// passed over).
+    /// </summary>
+    private static void Divisors(float* max, double* sums, int columns, float* reciprocal, float* negHi, float* negLo)
+    {
+        for (int k = 0; k < columns; k++)
+        {
+            bool good = float.IsFinite(max[k]) && double.IsFinite(sums[k]);
+            (reciprocal[k], negHi[k], negLo[k]) = good ? FloatSoftmax.Divisor(sums[k]) : (float.NaN, -1.0f, 0.0f);
+        }
+    }
+
+    /// <summary>One strip of <paramref name="columns"/> columns, a whole number of TV vectors, worked on in place (the direct path).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Direct<TV, TL, TM>(float* x, float* y, int length, int stride, int columns)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        float* max = stackalloc float[StripColumns];
+        float* sum = stackalloc float[StripColumns];
+        float* carry = stackalloc float[StripColumns];
+        double* total = stackalloc double[StripColumns];
+
+        // Pass 1: the column maxima.
+        for (int k = 0; k < columns; k += w)
+        {
+            TM.Store(TL.Create(float.NegativeInfinity), max + k);
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            float* row = x + ((long)i * stride);
+            for (int k = 0; k < columns; k += w)
+            {
+                TM.Store(TM.Max(TM.Load(max + k), TM.Load(row + k)), max + k);
+            }
+        }
+
+        // Pass 2: the exponentials from x into y, each column summed in its own lane, in row order, folded into
+        // double every FoldTerms rows: the arithmetic of SoftmaxBlocks.Exponentials, lane for lane.
+        float* negMax = stackalloc float[StripColumns];
+        for (int k = 0; k < columns; k++)
+        {
+            negMax[k] = -max[k];
+            total[k] = 0;
+        }
+
+        for (int start = 0; start < length; start += FloatSoftmax.FoldTerms)
+        {
+            int end = Math.Min(length, start + FloatSoftmax.FoldTerms);
+            for (int k = 0; k < columns; k++)
+            {
+                sum[k] = carry[k] = 0;
+            }
+
+            for (int i = start; i < end; i++)
+            {
+                float* from = x + ((long)i * stride);
+                float* to = y + ((long)i * stride);
+                for (int k = 0; k < columns; k += w)
+                {
+                    TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(from + k), TM.Load(negMax + k), out TV scale, out TV lo);
+                    TM.Store(e, to + k);
+                    TV s = TM.Load(sum + k), c = TM.Load(carry + k);
+                    FloatSoftmax.Accumulate<TV, TL>(ref s, ref c, e, scale, lo);
+                    TM.Store(s, sum + k);
+                    TM.Store(c, carry + k);
+                }
+            }
+
+            for (int k = 0; k < columns; k++)
+            {
+                total[k] += (double)sum[k] + carry[k];
+            }
+        }
+
+        // Pass 3: divide, in place (a NaN reciprocal makes a NaN column).
+        float* reciprocal = sum, negHi = carry, negLo = stackalloc float[StripColumns];
+        Divisors(max, total, columns, reciprocal, negHi, negLo);
+
+        for (int i = 0; i < length; i++)
+        {
+            float* row = y + ((long)i * stride);
+            for (int k = 0; k < columns; k += w)
+            {
+                TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(row + k), TM.Load(reciprocal + k), TM.Load(negHi + k), TM.Load(negLo + k)), row + k);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using TinyTorch.Kernels.VectorMath;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>Softmax of one contiguous row (the last dimension) in float lanes: the row path of <see cref="SoftmaxKernel"/>.</summary>
+/// <remarks>
+/// <para>Three passes: the maximum m; e' = e^(x − m) into the output while summing; the output divided in place by the
+/// sum. The math and its error bound (≤ 1.77 ULP) are <see cref="FloatSoftmax"/>'s. A row that fits in cache
+/// (65 536 floats is 256 KiB, within L2) is read from memory once.</para>
+/// <para>The sum runs in the 16 lanes of <see cref="SoftmaxBlocks"/>, element i in lane i mod 16, whatever the vector
+/// width. The partial row after the last whole block is padded with −∞ (which adds exactly 0) and summed as a block of
+/// its own. The lanes' double sums are then added pairwise in a fixed order. So the result depends on the row alone,
+/// never on the width, the thread or where the row begins.</para>
+/// </remarks>
+[SkipLocalsInit]
+internal static unsafe class SoftmaxRows
+{
+    private const int Lanes = SoftmaxBlocks.Lanes;
+
+    /// <summary>
+    /// Softmax of <paramref name="rows"/> consecutive rows of <paramref name="n"/> floats at x into y (y may be x), with
+    /// vectors of TV (4, 8 or 16 floats).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        double* sums = stackalloc double[Lanes];
+        float* block = stackalloc float[2 * Lanes];
+        float max = Max<TV, TM>(x, n);
+        for (int r = 0; r < rows; r++)
+        {
+            float* xr = x + ((long)r * n), yr = y + ((long)r * n);
+            double sum = Sum<TV, TL, TM>(xr, yr, n, max, sums, block);
+
+            // The next row's maximum does not depend on this row's sum: issued here, it runs while the sum's long
+            // chain of latencies (the last exponentials, the folds into double, the division) completes.
+            max = r + 1 < rows ? Max<TV, TM>(xr + n, n) : 0;
+
+            // NOTE: a NaN anywhere, a +∞ (∞ − ∞) or an all-−∞ row: the maximum is not finite, or (a NaN the vector
+            // maximum passed over) the sum is NaN.
+            if (double.IsFinite(sum))
+            {
+                Quotients<TV, TL, TM>(yr, n, sum);
+            }
+            else
+            {
+                new Span<float>(yr, n).Fill(float.NaN);
+            }
+        }
+    }
+
+    /// <summary>The row's maximum: exact when the row holds no NaN (with a NaN, any value; the sum catches it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Max<TV, TM>(float* x, int n)
+        where TV : struct
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        int i = 0;
+        float max = float.NegativeInfinity;
+        if (n >= w)
+        {
+            // Four independent chains: maxps has a latency of several cycles and a throughput of two a cycle.
+            TV m0 = TM.Load(x), m1 = m0, m2 = m0, m3 = m0;
+            for (; i + (4 * w) <= n; i += 4 * w)
+            {
+                m0 = TM.Max(m0, TM.Load(x + i));
+                m1 = TM.Max(m1, TM.Load(x + i + w));
+                m2 = TM.Max(m2, TM.Load(x + i + (2 * w)));
+                m3 = TM.Max(m3, TM.Load(x + i + (3 * w)));
+            }
+
+            for (; i + w <= n; i += w)
+            {
+                m0 = TM.Max(m0, TM.Load(x + i));
+            }
+
+            max = TM.MaxAcross(TM.Max(TM.Max(m0, m1), TM.Max(m2, m3)));
+        }
+
+        for (; i < n; i++)
+        {
+            max = Math.Max(max, x[i]);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// y = e^(x − max) rounded, and the sum of the unrounded exponentials (NaN where the row is to be NaN);
+    /// <paramref name="sums"/> and <paramref name="block"/> are scratch of 16 and 32.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sum<TV, TL, TM>(float* x, float* y, int n, float max, double* sums, float* block)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        if (!float.IsFinite(max))
+        {
+            return double.NaN;
+        }
+
+        new Span<double>(sums, Lanes).Clear();
+        float* negMax = block + Lanes;
+        new Span<float>(negMax, Lanes).Fill(-max);
+        int whole = n / Lanes * Lanes;
+        SoftmaxBlocks.Exponentials<TV, TL, TM>(x, y, whole, negMax, sums);
+        if (whole < n)
+        {
+            for (int k = 0; k < Lanes; k++)
+            {
+                block[k] = whole + k < n ? x[whole + k] : float.NegativeInfinity;
+            }
+
+            SoftmaxBlocks.Exponentials<TV, TL, TM>(block, block, Lanes, negMax, sums);
+            new Span<float>(block, n - whole).CopyTo(new Span<float>(y + whole, n - whole));
+        }
+
+        // Pairwise, in a fixed order: a chain of 16 dependent additions would hold up pass 3.
+        for (int half = Lanes / 2; half > 0; half /= 2)
+        {
+            for (int lane = 0; lane < half; lane++)
+            {
+                sums[lane] += sums[lane + half];
+            }
+        }
+
+        return sums[0];
+    }
+
+    /// <summary>y = y / sum in place, each element rounded once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Quotients<TV, TL, TM>(float* y, int n, double sum)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        (float reciprocal, float negHi, float negLo) = FloatSoftmax.Divisor(sum);
+        TV r = TL.Create(reciprocal), hi = TL.Create(negHi), lo = TL.Create(negLo);
+        int w = TM.Count;
+        int i = 0;
+        for (; i + w <= n; i += w)
+        {
+            TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(y + i), r, hi, lo), y + i);
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] = FloatSoftmax.Quotient<float, FloatScalarLanes>(y[i], reciprocal, negHi, negLo);
+        }
+    }
+}
