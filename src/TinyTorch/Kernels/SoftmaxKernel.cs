@@ -14,7 +14,7 @@ namespace TinyTorch.Kernels;
 /// (<see cref="FloatSoftmax"/> has the math and the proof); rows go through <see cref="SoftmaxRows"/>, other
 /// dimensions through <see cref="SoftmaxColumns"/> in strips of up to 64 columns with vectors across the stride.
 /// Every slice is summed in an order fixed by its element indices alone, so the results are the same bits whatever
-/// the vector width (<see cref="Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int)"/> takes it as a
+/// the vector width (<see cref="Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int, bool)"/> takes it as a
 /// parameter for the tests) and whatever the thread count: rows (or column strips) are split over
 /// <see cref="ParallelRunner.ForRanges"/>, each slice computed by one thread.</para>
 /// <para>Backward: double lanes (Vector256), y·(g − Σ g·y) rounded once; see <see cref="BackwardRow"/>.</para>
@@ -40,8 +40,12 @@ internal static unsafe class SoftmaxKernel
     public static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner) =>
         Forward(x, y, outer, length, inner, WidestLanes);
 
-    /// <summary>Softmax of each slice of x into y (y may be x), with vectors of at most <paramref name="lanes"/> floats (16, 8 or 4).</summary>
-    internal static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner, int lanes)
+    /// <summary>
+    /// Softmax of each slice of x into y (y may be x), with vectors of at most <paramref name="lanes"/> floats (16, 8 or 4);
+    /// <paramref name="blocked"/> false sends every column strip down <see cref="SoftmaxColumns"/>' direct path, which
+    /// otherwise only columns longer than <see cref="SoftmaxColumns.MaxBlockedLength"/> take (for the tests).
+    /// </summary>
+    internal static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner, int lanes, bool blocked = true)
     {
         if (outer == 0 || length == 0)
         {
@@ -60,7 +64,7 @@ internal static unsafe class SoftmaxKernel
 
             const int Columns = SoftmaxColumns.StripColumns;
             int strips = (inner + Columns - 1) / Columns;
-            int scratchFloats = SoftmaxColumns.ScratchFloats(length, inner);
+            int scratchFloats = blocked ? SoftmaxColumns.ScratchFloats(length, inner) : 0;
             ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, Columns), (start, end) =>
             {
                 float[] scratch = ArrayPool<float>.Shared.Rent(scratchFloats);
