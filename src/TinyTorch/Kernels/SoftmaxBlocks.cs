@@ -23,16 +23,16 @@ internal static unsafe class SoftmaxBlocks
     internal const int Lanes = 16;
 
     /// <summary>
-    /// y = e^(x − m) rounded for <paramref name="count"/> floats (whole blocks; y may be x), adding the unrounded
-    /// exponentials of lane l (element i with i mod 16 = l) into <paramref name="sums"/>[l]; <paramref name="negMax"/>[l]
-    /// is lane l's −m.
+    /// e^(x − m) as the pairs y + <paramref name="residuals"/> (y rounded to float) for <paramref name="count"/> floats
+    /// (whole blocks; y may be x), adding those of lane l (element i with i mod 16 = l) into <paramref name="sums"/>[l];
+    /// <paramref name="negMax"/>[l] is lane l's −m.
     /// </summary>
     /// <remarks>
     /// NoInlining: the heavy body must appear once in a method compiled with a budget of its own (see
     /// ElementwiseLoop.Heavy); a row's last, partial block comes through here too.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Exponentials<TV, TL, TM>(float* x, float* y, long count, float* negMax, double* sums)
+    public static void Exponentials<TV, TL, TM>(float* x, float* y, float* residuals, long count, float* negMax, double* sums)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -59,9 +59,10 @@ internal static unsafe class SoftmaxBlocks
             TV s0 = zero, c0 = zero, s1 = zero, c1 = zero, s2 = zero, c2 = zero, s3 = zero, c3 = zero;
             for (long i = start; i < end; i += w)
             {
-                TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(x + i), n0, out TV scale, out TV lo);
+                TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(x + i), n0, out TV residual);
                 TM.Store(e, y + i);
-                FloatSoftmax.Accumulate<TV, TL>(ref s0, ref c0, e, scale, lo);
+                TM.Store(residual, residuals + i);
+                FloatSoftmax.Accumulate<TV, TL>(ref s0, ref c0, e, residual);
 
                 // Rotate: (n0, s0, c0) always belong to the next vector's lanes (a no-op at 16 floats).
                 if (TM.Count == Lanes / 2)

@@ -31,10 +31,10 @@ internal static unsafe class SoftmaxColumns
     /// <summary>The widest strip: 64 columns, a 256-byte piece of each row.</summary>
     internal const int StripColumns = 64;
 
-    /// <summary>The longest column the blocked path takes: its scratch is then 16 × 65 536 floats (4 MiB).</summary>
+    /// <summary>The longest column the blocked path takes: its scratch is then 2 × 16 × 65 536 floats (8 MiB).</summary>
     internal const int MaxBlockedLength = 65536;
 
-    /// <summary>The scratch the blocked path fills with up to four blocks at a time when they fit: 256 KiB.</summary>
+    /// <summary>The scratch the blocked path fills with up to four blocks of exponentials at a time when they fit: 256 KiB, and as much for the residuals.</summary>
     private const int ScratchTarget = 65536;
 
     private const int Lanes = SoftmaxBlocks.Lanes;
@@ -47,8 +47,9 @@ internal static unsafe class SoftmaxColumns
             return 0;
         }
 
+        // Each block needs length × 16 floats for its exponentials and as many for their residuals.
         int blocks = (Math.Min(inner, StripColumns) + Lanes - 1) / Lanes;
-        return length * Lanes * Math.Clamp(ScratchTarget / (length * Lanes), 1, blocks);
+        return 2 * length * Lanes * Math.Clamp(ScratchTarget / (length * Lanes), 1, blocks);
     }
 
     /// <summary>
@@ -80,25 +81,24 @@ internal static unsafe class SoftmaxColumns
         {
             int left = columns - done;
             int w = lanes >= 16 && left >= 16 ? 16 : lanes >= 8 && left >= 8 ? 8 : left >= 4 ? 4 : 1;
-            int take = left / w * w;
             float* xs = x + done, ys = y + done;
             switch (w)
             {
                 case 16:
-                    Direct<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(xs, ys, length, stride, take);
+                    Direct<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(xs, ys, length, stride);
                     break;
                 case 8:
-                    Direct<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(xs, ys, length, stride, take);
+                    Direct<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(xs, ys, length, stride);
                     break;
                 case 4:
-                    Direct<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(xs, ys, length, stride, take);
+                    Direct<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(xs, ys, length, stride);
                     break;
                 default:
-                    Direct<float, FloatScalarLanes, FloatMemoryScalarLanes>(xs, ys, length, stride, take);
+                    Direct<float, FloatScalarLanes, FloatMemoryScalarLanes>(xs, ys, length, stride);
                     break;
             }
 
-            done += take;
+            done += w;
         }
     }
 
@@ -111,8 +111,9 @@ internal static unsafe class SoftmaxColumns
     {
         int w = TM.Count;
         int blocks = (columns + Lanes - 1) / Lanes;
-        int chunk = Math.Clamp(scratchFloats / (length * Lanes), 1, blocks);
+        int chunk = Math.Clamp(scratchFloats / (2 * length * Lanes), 1, blocks);
         long blockFloats = (long)length * Lanes;
+        float* residuals = scratch + (chunk * blockFloats);
         float* max = stackalloc float[StripColumns];
         float* reciprocal = stackalloc float[StripColumns], negHi = stackalloc float[StripColumns], negLo = stackalloc float[StripColumns];
         float* negMax = stackalloc float[Lanes];
@@ -163,7 +164,8 @@ internal static unsafe class SoftmaxColumns
                     sums[k] = 0;
                 }
 
-                SoftmaxBlocks.Exponentials<TV, TL, TM>(scratch + (b * blockFloats), scratch + (b * blockFloats), blockFloats, negMax, sums);
+                float* block = scratch + (b * blockFloats);
+                SoftmaxBlocks.Exponentials<TV, TL, TM>(block, block, residuals + (b * blockFloats), blockFloats, negMax, sums);
                 Divisors(max + (b * Lanes), sums, Lanes, reciprocal + (b * Lanes), negHi + (b * Lanes), negLo + (b * Lanes));
             }
 
@@ -175,13 +177,14 @@ internal static unsafe class SoftmaxColumns
                 for (int k = begin; k < wholeEnd; k += w)
                 {
                     int c = k - begin;
-                    TV e = TM.Load(scratch + ((c / Lanes) * blockFloats) + (i * Lanes) + (c % Lanes));
-                    TM.Store(FloatSoftmax.Quotient<TV, TL>(e, TM.Load(reciprocal + c), TM.Load(negHi + c), TM.Load(negLo + c)), row + k);
+                    long at = ((c / Lanes) * blockFloats) + (i * Lanes) + (c % Lanes);
+                    TV q = FloatSoftmax.Quotient<TV, TL>(TM.Load(scratch + at), TM.Load(residuals + at), TM.Load(reciprocal + c), TM.Load(negHi + c), TM.Load(negLo + c));
+                    TM.Store(q, row + k);
                 }
 
                 if (stale > 0)
                 {
-                    Scatter<TV, TL, TM>(last + (i * Lanes), lastReciprocal, lastHi, lastLo, row, columns, stale, lane);
+                    Scatter<TV, TL, TM>(last + (i * Lanes), last + (chunk * blockFloats) + (i * Lanes), lastReciprocal, lastHi, lastLo, row, columns, stale, lane);
                 }
             }
         }
@@ -284,7 +287,7 @@ internal static unsafe class SoftmaxColumns
     /// columns or more the lower lanes rewrite the block before's results (already in the row) unchanged.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Scatter<TV, TL, TM>(float* packed, float* reciprocal, float* negHi, float* negLo, float* row, int columns, int stale, float* lane)
+    private static void Scatter<TV, TL, TM>(float* packed, float* residual, float* reciprocal, float* negHi, float* negLo, float* row, int columns, int stale, float* lane)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -294,7 +297,7 @@ internal static unsafe class SoftmaxColumns
             float* to = row + columns - Lanes;
             for (int k = 0; k < Lanes; k += TM.Count)
             {
-                TV q = FloatSoftmax.Quotient<TV, TL>(TM.Load(packed + k), TM.Load(reciprocal + k), TM.Load(negHi + k), TM.Load(negLo + k));
+                TV q = FloatSoftmax.Quotient<TV, TL>(TM.Load(packed + k), TM.Load(residual + k), TM.Load(reciprocal + k), TM.Load(negHi + k), TM.Load(negLo + k));
                 TM.Store(TL.SelectWhereBelow(TM.Load(lane + k), stale, TM.Load(to + k), q), to + k);
             }
 
@@ -303,7 +306,7 @@ internal static unsafe class SoftmaxColumns
 
         for (int k = stale; k < Lanes; k++)
         {
-            row[k - stale] = FloatSoftmax.Quotient<float, FloatScalarLanes>(packed[k], reciprocal[k], negHi[k], negLo[k]);
+            row[k - stale] = FloatSoftmax.Quotient<float, FloatScalarLanes>(packed[k], residual[k], reciprocal[k], negHi[k], negLo[k]);
         }
     }
 
@@ -321,83 +324,62 @@ internal static unsafe class SoftmaxColumns
         }
     }
 
-    /// <summary>One strip of <paramref name="columns"/> columns, a whole number of TV vectors, worked on in place (the direct path).</summary>
+    /// <summary>
+    /// One vector of columns worked on in place without scratch (the direct path): the maxima, the sums, then each
+    /// exponential computed again (the same bits as the first time) and divided.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Direct<TV, TL, TM>(float* x, float* y, int length, int stride, int columns)
+    private static void Direct<TV, TL, TM>(float* x, float* y, int length, int stride)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
     {
         int w = TM.Count;
-        float* max = stackalloc float[StripColumns];
-        float* sum = stackalloc float[StripColumns];
-        float* carry = stackalloc float[StripColumns];
-        double* total = stackalloc double[StripColumns];
+        float* max = stackalloc float[Lanes];
+        double* total = stackalloc double[Lanes];
+        float* sum = stackalloc float[Lanes], carry = stackalloc float[Lanes];
+        float* reciprocal = stackalloc float[Lanes], negHi = stackalloc float[Lanes], negLo = stackalloc float[Lanes];
 
-        // Pass 1: the column maxima.
-        for (int k = 0; k < columns; k += w)
-        {
-            TM.Store(TL.Create(float.NegativeInfinity), max + k);
-        }
-
+        TV m = TL.Create(float.NegativeInfinity);
         for (int i = 0; i < length; i++)
         {
-            float* row = x + ((long)i * stride);
-            for (int k = 0; k < columns; k += w)
-            {
-                TM.Store(TM.Max(TM.Load(max + k), TM.Load(row + k)), max + k);
-            }
+            m = TM.Max(m, TM.Load(x + ((long)i * stride)));
         }
 
-        // Pass 2: the exponentials from x into y, each column summed in its own lane, in row order, folded into
-        // double every FoldTerms rows: the arithmetic of SoftmaxBlocks.Exponentials, lane for lane.
-        float* negMax = stackalloc float[StripColumns];
-        for (int k = 0; k < columns; k++)
+        TM.Store(m, max);
+        TV negM = TL.Subtract(TL.Create(0.0f), m);
+        for (int k = 0; k < w; k++)
         {
-            negMax[k] = -max[k];
             total[k] = 0;
         }
 
+        // Each lane sums down its column in row order and folds into double every FoldTerms rows, as
+        // SoftmaxBlocks.Exponentials does for a lane: the same bits as the blocked path.
         for (int start = 0; start < length; start += FloatSoftmax.FoldTerms)
         {
             int end = Math.Min(length, start + FloatSoftmax.FoldTerms);
-            for (int k = 0; k < columns; k++)
-            {
-                sum[k] = carry[k] = 0;
-            }
-
+            TV s = TL.Create(0.0f), c = s;
             for (int i = start; i < end; i++)
             {
-                float* from = x + ((long)i * stride);
-                float* to = y + ((long)i * stride);
-                for (int k = 0; k < columns; k += w)
-                {
-                    TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(from + k), TM.Load(negMax + k), out TV scale, out TV lo);
-                    TM.Store(e, to + k);
-                    TV s = TM.Load(sum + k), c = TM.Load(carry + k);
-                    FloatSoftmax.Accumulate<TV, TL>(ref s, ref c, e, scale, lo);
-                    TM.Store(s, sum + k);
-                    TM.Store(c, carry + k);
-                }
+                TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(x + ((long)i * stride)), negM, out TV residual);
+                FloatSoftmax.Accumulate<TV, TL>(ref s, ref c, e, residual);
             }
 
-            for (int k = 0; k < columns; k++)
+            TM.Store(s, sum);
+            TM.Store(c, carry);
+            for (int k = 0; k < w; k++)
             {
                 total[k] += (double)sum[k] + carry[k];
             }
         }
 
-        // Pass 3: divide, in place (a NaN reciprocal makes a NaN column).
-        float* reciprocal = sum, negHi = carry, negLo = stackalloc float[StripColumns];
-        Divisors(max, total, columns, reciprocal, negHi, negLo);
-
+        Divisors(max, total, w, reciprocal, negHi, negLo);
+        TV r = TM.Load(reciprocal), hi = TM.Load(negHi), lo = TM.Load(negLo);
         for (int i = 0; i < length; i++)
         {
-            float* row = y + ((long)i * stride);
-            for (int k = 0; k < columns; k += w)
-            {
-                TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(row + k), TM.Load(reciprocal + k), TM.Load(negHi + k), TM.Load(negLo + k)), row + k);
-            }
+            long at = (long)i * stride;
+            TV e = FloatSoftmax.Exponential<TV, TL>(TM.Load(x + at), negM, out TV residual);
+            TM.Store(FloatSoftmax.Quotient<TV, TL>(e, residual, r, hi, lo), y + at);
         }
     }
 }

@@ -5,9 +5,10 @@ namespace TinyTorch.Kernels;
 
 /// <summary>Softmax of one contiguous row (the last dimension) in float lanes: the row path of <see cref="SoftmaxKernel"/>.</summary>
 /// <remarks>
-/// <para>Three passes: the maximum m; e' = e^(x − m) into the output while summing; the output divided in place by the
-/// sum. The math and its error bound (≤ 1.77 ULP) are <see cref="FloatSoftmax"/>'s. A row that fits in cache
-/// (65 536 floats is 256 KiB, within L2) is read from memory once.</para>
+/// <para>Three passes: the maximum m; e^(x − m) into the output, rounded, and its residual into a scratch row, while
+/// summing; the output and residuals divided by the sum. The math and its error bound (≤ 1.02 ULP) are
+/// <see cref="FloatSoftmax"/>'s. A row that fits in cache (65 536 floats and their residuals are 512 KiB, within L2) is
+/// read from memory once.</para>
 /// <para>The sum runs in the 16 lanes of <see cref="SoftmaxBlocks"/>, element i in lane i mod 16, whatever the vector
 /// width. The partial row after the last whole block is padded with −∞ (which adds exactly 0) and summed as a block of
 /// its own. The lanes' double sums are then added pairwise in a fixed order. So the result depends on the row alone,
@@ -18,12 +19,15 @@ internal static unsafe class SoftmaxRows
 {
     private const int Lanes = SoftmaxBlocks.Lanes;
 
+    /// <summary>The scratch a row of <paramref name="n"/> floats needs for its residuals (the last block whole).</summary>
+    public static int ResidualFloats(int n) => (n + Lanes - 1) / Lanes * Lanes;
+
     /// <summary>
     /// Softmax of <paramref name="rows"/> consecutive rows of <paramref name="n"/> floats at x into y (y may be x), with
-    /// vectors of TV (4, 8 or 16 floats).
+    /// vectors of TV (4, 8 or 16 floats); <paramref name="residuals"/> is scratch for <see cref="ResidualFloats"/>(n) floats.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n)
+    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n, float* residuals)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -34,7 +38,7 @@ internal static unsafe class SoftmaxRows
         for (int r = 0; r < rows; r++)
         {
             float* xr = x + ((long)r * n), yr = y + ((long)r * n);
-            double sum = Sum<TV, TL, TM>(xr, yr, n, max, sums, block);
+            double sum = Sum<TV, TL, TM>(xr, yr, residuals, n, max, sums, block);
 
             // The next row's maximum does not depend on this row's sum: issued here, it runs while the sum's long
             // chain of latencies (the last exponentials, the folds into double, the division) completes.
@@ -44,7 +48,7 @@ internal static unsafe class SoftmaxRows
             // maximum passed over) the sum is NaN.
             if (double.IsFinite(sum))
             {
-                Quotients<TV, TL, TM>(yr, n, sum);
+                Quotients<TV, TL, TM>(yr, residuals, n, sum);
             }
             else
             {
@@ -91,11 +95,11 @@ internal static unsafe class SoftmaxRows
     }
 
     /// <summary>
-    /// y = e^(x − max) rounded, and the sum of the unrounded exponentials (NaN where the row is to be NaN);
-    /// <paramref name="sums"/> and <paramref name="block"/> are scratch of 16 and 32.
+    /// e^(x − max) as the pairs y + residuals, and their sum (NaN where the row is to be NaN); <paramref name="sums"/>
+    /// and <paramref name="block"/> are scratch of 16 and 32.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Sum<TV, TL, TM>(float* x, float* y, int n, float max, double* sums, float* block)
+    private static double Sum<TV, TL, TM>(float* x, float* y, float* residuals, int n, float max, double* sums, float* block)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -109,7 +113,7 @@ internal static unsafe class SoftmaxRows
         float* negMax = block + Lanes;
         new Span<float>(negMax, Lanes).Fill(-max);
         int whole = n / Lanes * Lanes;
-        SoftmaxBlocks.Exponentials<TV, TL, TM>(x, y, whole, negMax, sums);
+        SoftmaxBlocks.Exponentials<TV, TL, TM>(x, y, residuals, whole, negMax, sums);
         if (whole < n)
         {
             for (int k = 0; k < Lanes; k++)
@@ -117,7 +121,7 @@ internal static unsafe class SoftmaxRows
                 block[k] = whole + k < n ? x[whole + k] : float.NegativeInfinity;
             }
 
-            SoftmaxBlocks.Exponentials<TV, TL, TM>(block, block, Lanes, negMax, sums);
+            SoftmaxBlocks.Exponentials<TV, TL, TM>(block, block, residuals + whole, Lanes, negMax, sums);
             new Span<float>(block, n - whole).CopyTo(new Span<float>(y + whole, n - whole));
         }
 
@@ -133,9 +137,9 @@ internal static unsafe class SoftmaxRows
         return sums[0];
     }
 
-    /// <summary>y = y / sum in place, each element rounded once.</summary>
+    /// <summary>y = (y + residual) / sum in place, each element rounded once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Quotients<TV, TL, TM>(float* y, int n, double sum)
+    private static void Quotients<TV, TL, TM>(float* y, float* residuals, int n, double sum)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -146,12 +150,12 @@ internal static unsafe class SoftmaxRows
         int i = 0;
         for (; i + w <= n; i += w)
         {
-            TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(y + i), r, hi, lo), y + i);
+            TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(y + i), TM.Load(residuals + i), r, hi, lo), y + i);
         }
 
         for (; i < n; i++)
         {
-            y[i] = FloatSoftmax.Quotient<float, FloatScalarLanes>(y[i], reciprocal, negHi, negLo);
+            y[i] = FloatSoftmax.Quotient<float, FloatScalarLanes>(y[i], residuals[i], reciprocal, negHi, negLo);
         }
     }
 }

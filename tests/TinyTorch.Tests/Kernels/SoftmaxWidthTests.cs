@@ -6,7 +6,7 @@ namespace TinyTorch.Tests.Kernels;
 
 /// <summary>
 /// The float-lane softmax at each vector width called directly (16, 8 and 4 floats; a width the machine lacks runs in
-/// software, with the same IEEE operations), on both column paths: within 2 ULP, and the same bits everywhere.
+/// software, with the same IEEE operations), on both column paths: within the proven bound, and the same bits everywhere.
 /// </summary>
 public class SoftmaxWidthTests
 {
@@ -31,7 +31,13 @@ public class SoftmaxWidthTests
         return y;
     }
 
-    /// <summary>The largest error in ULP of any slice of y against the oracle; fails past 2 ULP.</summary>
+    /// <summary>
+    /// The proven bound (FloatSoftmax: 1.02 ULP) with a little room; storing the exponentials rounded without their residuals
+    /// would reach 1.7–1.9 ULP.
+    /// </summary>
+    private const double Bound = 1.05;
+
+    /// <summary>The largest error in ULP of any slice of y against the oracle; fails past <see cref="Bound"/>.</summary>
     private static double MaxUlp(float[] x, float[] y, int length, int inner, string what)
     {
         double worst = 0;
@@ -47,7 +53,7 @@ public class SoftmaxWidthTests
                 {
                     float actual = y[start + (i * inner)];
                     Assert.True(
-                        Ulp.WithinForwardBound(actual, truth[i], 2),
+                        Ulp.WithinForwardBound(actual, truth[i], Bound),
                         $"{what}: slice ({o}, {c}), element {i}: got {actual:R}, truth {truth[i]:R} ({Ulp.Error(actual, truth[i]):F2} ULP)");
                     if (Math.Abs(truth[i]) >= Ulp.MinNormal)
                     {
@@ -190,7 +196,7 @@ public class SoftmaxWidthTests
                         Assert.True(float.IsFinite(blocked[(i * Inner) + 4]), $"{what}: the NaN column leaked");
                         foreach ((float actual, string path) in new[] { (row[i], "row"), (blocked[(i * Inner) + 5], "column") })
                         {
-                            Assert.True(Ulp.WithinForwardBound(actual, truth[i], 2), $"{what}, {lanes} lanes, {path} {i}: {actual:R} vs {truth[i]:R}");
+                            Assert.True(Ulp.WithinForwardBound(actual, truth[i], Bound), $"{what}, {lanes} lanes, {path} {i}: {actual:R} vs {truth[i]:R}");
                             if (float.IsNegativeInfinity(slice[i]) && !double.IsNaN(truth[i]))
                             {
                                 Assert.Equal(0u, BitConverter.SingleToUInt32Bits(actual));
