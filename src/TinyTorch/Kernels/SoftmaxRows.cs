@@ -19,8 +19,10 @@ internal static unsafe class SoftmaxRows
 {
     private const int Lanes = SoftmaxBlocks.Lanes;
 
-    /// <summary>The scratch a row of <paramref name="n"/> floats needs for its residuals (the last block whole).</summary>
-    public static int ResidualFloats(int n) => (n + Lanes - 1) / Lanes * Lanes;
+    /// <summary>The scratch <see cref="Forward"/> needs for rows of <paramref name="n"/> floats: two rows of residuals, each a whole number of blocks.</summary>
+    public static int ResidualFloats(int n) => checked(2 * RowResidualFloats(n));
+
+    private static int RowResidualFloats(int n) => (int)(((long)n + Lanes - 1) / Lanes * Lanes);
 
     /// <summary>
     /// Softmax of <paramref name="rows"/> consecutive rows of <paramref name="n"/> floats at x into y (y may be x), with
@@ -32,28 +34,50 @@ internal static unsafe class SoftmaxRows
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
     {
+        // Software pipelining: row r + 1's maximum is found, and row r − 1 divided, after row r's exponentials, so
+        // neither the chain of latencies from a row's last exponential to its divisor (folds into double, the pairwise
+        // sum, a division: ~150 cycles) nor the one from a maximum to the first exponential stalls the core. Two rows'
+        // residuals are live at once.
         double* sums = stackalloc double[Lanes];
         float* block = stackalloc float[2 * Lanes];
-        float max = Max<TV, TM>(x, n);
+        long half = RowResidualFloats(n);
+        float max = rows > 0 ? Max<TV, TM>(x, n) : 0;
+        double previous = 0;
         for (int r = 0; r < rows; r++)
         {
-            float* xr = x + ((long)r * n), yr = y + ((long)r * n);
-            double sum = Sum<TV, TL, TM>(xr, yr, residuals, n, max, sums, block);
-
-            // The next row's maximum does not depend on this row's sum: issued here, it runs while the sum's long
-            // chain of latencies (the last exponentials, the folds into double, the division) completes.
+            float* xr = x + ((long)r * n);
+            double sum = Sum<TV, TL, TM>(xr, y + ((long)r * n), residuals + ((r & 1) * half), n, max, sums, block);
             max = r + 1 < rows ? Max<TV, TM>(xr + n, n) : 0;
+            if (r > 0)
+            {
+                Finish<TV, TL, TM>(y + ((long)(r - 1) * n), residuals + (((r - 1) & 1) * half), n, previous);
+            }
 
-            // NOTE: a NaN anywhere, a +∞ (∞ − ∞) or an all-−∞ row: the maximum is not finite, or (a NaN the vector
-            // maximum passed over) the sum is NaN.
-            if (double.IsFinite(sum))
-            {
-                Quotients<TV, TL, TM>(yr, residuals, n, sum);
-            }
-            else
-            {
-                new Span<float>(yr, n).Fill(float.NaN);
-            }
+            previous = sum;
+        }
+
+        if (rows > 0)
+        {
+            Finish<TV, TL, TM>(y + ((long)(rows - 1) * n), residuals + (((rows - 1) & 1) * half), n, previous);
+        }
+    }
+
+    /// <summary>Pass 3 of a row: the quotients, or a NaN row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish<TV, TL, TM>(float* y, float* residuals, int n, double sum)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        // NOTE: a NaN anywhere, a +∞ (∞ − ∞) or an all-−∞ row: the maximum is not finite, or (a NaN the vector
+        // maximum passed over) the sum is NaN.
+        if (double.IsFinite(sum))
+        {
+            Quotients<TV, TL, TM>(y, residuals, n, sum);
+        }
+        else
+        {
+            new Span<float>(y, n).Fill(float.NaN);
         }
     }
 
@@ -109,9 +133,18 @@ internal static unsafe class SoftmaxRows
             return double.NaN;
         }
 
-        new Span<double>(sums, Lanes).Clear();
+        // NOTE: −m is written with the vectors Exponentials reads it back with: a wide load from narrower stores
+        // cannot be forwarded from the store buffer and waits for them to retire.
         float* negMax = block + Lanes;
-        new Span<float>(negMax, Lanes).Fill(-max);
+        for (int k = 0; k < Lanes; k += TM.Count)
+        {
+            TM.Store(TL.Create(-max), negMax + k);
+        }
+
+        for (int k = 0; k < Lanes; k++)
+        {
+            sums[k] = 0;
+        }
         int whole = n / Lanes * Lanes;
         SoftmaxBlocks.Exponentials<TV, TL, TM>(x, y, residuals, whole, negMax, sums);
         if (whole < n)
