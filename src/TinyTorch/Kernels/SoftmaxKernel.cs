@@ -47,7 +47,7 @@ internal static unsafe class SoftmaxKernel
     /// </summary>
     internal static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner, int lanes, bool blocked = true)
     {
-        if (outer == 0 || length == 0)
+        if (outer == 0 || length == 0 || inner == 0)
         {
             return;
         }
