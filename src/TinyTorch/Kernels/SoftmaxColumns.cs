@@ -170,22 +170,71 @@ internal static unsafe class SoftmaxColumns
                 Divisors(max + (b * Lanes), sums, Lanes, reciprocal + (b * Lanes), negHi + (b * Lanes), negLo + (b * Lanes));
             }
 
-            // Pass 3: divide, from the blocks into the output.
-            float* lastReciprocal = reciprocal + ((count - 1) * Lanes), lastHi = negHi + ((count - 1) * Lanes), lastLo = negLo + ((count - 1) * Lanes);
-            for (int i = 0; i < length; i++)
+            // Pass 3: divide, from the blocks into the output: whole blocks in sweeps of up to 4 vectors, then the
+            // partial block, whose stale lanes rewrite results the sweeps already stored.
+            for (int k = begin; k < wholeEnd; k += 4 * w)
             {
-                float* row = y + ((long)i * stride);
-                for (int k = begin; k < wholeEnd; k += w)
-                {
-                    int c = k - begin;
-                    long at = ((c / Lanes) * blockFloats) + (i * Lanes) + (c % Lanes);
-                    TV q = FloatSoftmax.Quotient<TV, TL>(TM.Load(scratch + at), TM.Load(residuals + at), TM.Load(reciprocal + c), TM.Load(negHi + c), TM.Load(negLo + c));
-                    TM.Store(q, row + k);
-                }
+                int c = k - begin;
+                Divide<TV, TL, TM>(scratch, chunk * blockFloats, blockFloats, c, Math.Min(4, (wholeEnd - k) / w), reciprocal + c, negHi + c, negLo + c, y + k, stride, length);
+            }
 
-                if (stale > 0)
+            if (stale > 0)
+            {
+                int c = (count - 1) * Lanes;
+                for (int i = 0; i < length; i++)
                 {
-                    Scatter<TV, TL, TM>(last + (i * Lanes), last + (chunk * blockFloats) + (i * Lanes), lastReciprocal, lastHi, lastLo, row, columns, stale, lane);
+                    Scatter<TV, TL, TM>(last + (i * Lanes), last + (chunk * blockFloats) + (i * Lanes), reciprocal + c, negHi + c, negLo + c, y + ((long)i * stride), columns, stale, lane);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pass 3 for <paramref name="vectors"/> (1–4) adjacent vectors from chunk column <paramref name="column"/>: each
+    /// row's quotients from the blocks (residuals <paramref name="residualOffset"/> floats further) into the output
+    /// row, <paramref name="stride"/> floats apart; the divisors (from <paramref name="reciprocal"/> on) in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Divide<TV, TL, TM>(float* scratch, long residualOffset, long blockFloats, int column, int vectors, float* reciprocal, float* negHi, float* negLo, float* y, int stride, int length)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        float* e0 = Destination(scratch, blockFloats, column), e1 = Destination(scratch, blockFloats, column + w);
+        float* e2 = Destination(scratch, blockFloats, column + (2 * w)), e3 = Destination(scratch, blockFloats, column + (3 * w));
+        TV r0 = TM.Load(reciprocal), h0 = TM.Load(negHi), l0 = TM.Load(negLo);
+        TV r1 = r0, h1 = h0, l1 = l0, r2 = r0, h2 = h0, l2 = l0, r3 = r0, h3 = h0, l3 = l0;
+        if (vectors > 1)
+        {
+            (r1, h1, l1) = (TM.Load(reciprocal + w), TM.Load(negHi + w), TM.Load(negLo + w));
+        }
+
+        if (vectors > 2)
+        {
+            (r2, h2, l2) = (TM.Load(reciprocal + (2 * w)), TM.Load(negHi + (2 * w)), TM.Load(negLo + (2 * w)));
+        }
+
+        if (vectors > 3)
+        {
+            (r3, h3, l3) = (TM.Load(reciprocal + (3 * w)), TM.Load(negHi + (3 * w)), TM.Load(negLo + (3 * w)));
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            float* row = y + ((long)i * stride);
+            long at = (long)i * Lanes;
+            TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(e0 + at), TM.Load(e0 + residualOffset + at), r0, h0, l0), row);
+            if (vectors > 1)
+            {
+                TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(e1 + at), TM.Load(e1 + residualOffset + at), r1, h1, l1), row + w);
+                if (vectors > 2)
+                {
+                    TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(e2 + at), TM.Load(e2 + residualOffset + at), r2, h2, l2), row + (2 * w));
+                    if (vectors > 3)
+                    {
+                        TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(e3 + at), TM.Load(e3 + residualOffset + at), r3, h3, l3), row + (3 * w));
+                    }
                 }
             }
         }
