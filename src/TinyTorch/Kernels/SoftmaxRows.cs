@@ -13,6 +13,10 @@ namespace TinyTorch.Kernels;
 /// width. The partial row after the last whole block is padded with −∞ (which adds exactly 0) and summed as a block of
 /// its own. The lanes' double sums are then added pairwise in a fixed order. So the result depends on the row alone,
 /// never on the width, the thread or where the row begins.</para>
+/// <para>NOTE: streaming stores for large outputs (the exponentials kept in the scratch, y written once, bypassing the
+/// caches: no read-for-ownership of y) measured slower here, 0.74 vs 0.82 ns/element on 4096 × 1024 and 0.69 vs 0.91
+/// on 256 × 65 536, one thread (median of 15, noisy machine), so the output is stored plainly, once by pass 2 and
+/// again by pass 3 while the row is still in cache.</para>
 /// </remarks>
 [SkipLocalsInit]
 internal static unsafe class SoftmaxRows
