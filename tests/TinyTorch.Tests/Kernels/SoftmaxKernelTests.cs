@@ -91,8 +91,9 @@ public class SoftmaxKernelTests
     [Fact]
     public void IdenticalColumnsGetIdenticalResultsInVectorAndScalarColumns()
     {
-        // NOTE: 19 columns = 2 vectors of 8 + 3 scalar columns. Each column's sum runs down the column in the
-        // same order either way, so identical columns must give identical bits.
+        // NOTE: 19 columns = a block of 16 and a last block overlapping it by 13 (on the direct path: 16 + 1 + 1 + 1
+        // columns). Each column's sum runs down the column in the same order either way, so identical columns must
+        // give identical bits.
         const int Columns = 19;
         float[] column = Spread(50, 3);
         float[] matrix = [.. Enumerable.Range(0, 50 * Columns).Select(k => column[k / Columns])];

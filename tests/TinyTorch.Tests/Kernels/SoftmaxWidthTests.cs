@@ -1,0 +1,210 @@
+using TinyTorch.Kernels;
+using TinyTorch.Tests.Kernels.Operators;
+using TinyTorch.Tests.Support;
+
+namespace TinyTorch.Tests.Kernels;
+
+/// <summary>
+/// The float-lane softmax at each vector width called directly (16, 8 and 4 floats; a width the machine lacks runs in
+/// software, with the same IEEE operations), on both column paths: within the proven bound, and the same bits everywhere.
+/// </summary>
+public class SoftmaxWidthTests
+{
+    private static readonly int[] Widths = [16, 8, 4];
+
+    private static float[] Spread(int length, int seed, double halfWidth = 100)
+    {
+        var random = new Random(seed);
+        var x = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            x[i] = (float)((random.NextDouble() * 2 * halfWidth) - halfWidth);
+        }
+
+        return x;
+    }
+
+    private static float[] Softmax(float[] x, int outer, int length, int inner, int lanes, bool blocked = true)
+    {
+        var y = new float[x.Length];
+        SoftmaxKernel.Forward(x, y, outer, length, inner, lanes, blocked);
+        return y;
+    }
+
+    /// <summary>
+    /// The proven bound (FloatSoftmax: 1.02 ULP) with a little room; storing the exponentials rounded without their residuals
+    /// would reach 1.7–1.9 ULP.
+    /// </summary>
+    private const double Bound = 1.05;
+
+    /// <summary>The largest error in ULP of any slice of y against the oracle; fails past <see cref="Bound"/>.</summary>
+    private static double MaxUlp(float[] x, float[] y, int length, int inner, string what)
+    {
+        double worst = 0;
+        int outer = x.Length / (length * inner);
+        for (int o = 0; o < outer; o++)
+        {
+            for (int c = 0; c < inner; c++)
+            {
+                int start = (o * length * inner) + c;
+                float[] slice = [.. Enumerable.Range(0, length).Select(i => x[start + (i * inner)])];
+                double[] truth = Oracle.Softmax(slice);
+                for (int i = 0; i < length; i++)
+                {
+                    float actual = y[start + (i * inner)];
+                    Assert.True(
+                        Ulp.WithinForwardBound(actual, truth[i], Bound),
+                        $"{what}: slice ({o}, {c}), element {i}: got {actual:R}, truth {truth[i]:R} ({Ulp.Error(actual, truth[i]):F2} ULP)");
+                    if (Math.Abs(truth[i]) >= Ulp.MinNormal)
+                    {
+                        worst = Math.Max(worst, Ulp.Error(actual, truth[i]));
+                    }
+                }
+            }
+        }
+
+        return worst;
+    }
+
+    private static void AssertSameBits(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(OperatorChecks.SameBits(expected[i], actual[i]), $"{what}, element {i}: {expected[i]:R} vs {actual[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void EveryRowLengthUpTo70IsWithin2UlpAndTheSameAtEveryWidth()
+    {
+        for (int length = 1; length <= 70; length++)
+        {
+            float[] x = Spread(3 * length, 900 + length);
+            float[] wide = Softmax(x, 3, length, 1, 16);
+            MaxUlp(x, wide, length, 1, $"length {length}");
+            foreach (int lanes in Widths)
+            {
+                AssertSameBits(wide, Softmax(x, 3, length, 1, lanes), $"length {length}, {lanes} lanes");
+            }
+        }
+    }
+
+    // 8192 elements are one fold group of the 16 lanes: 20 000 spans three, the last one partial, plus a partial block.
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(4099)]
+    [InlineData(20_000)]
+    [InlineData(65_536)]
+    public void LongRowsAreWithin2UlpAndTheSameAtEveryWidth(int length)
+    {
+        float[] x = Spread(2 * length, length);
+        float[] wide = Softmax(x, 2, length, 1, 16);
+        MaxUlp(x, wide, length, 1, $"length {length}");
+        foreach (int lanes in Widths)
+        {
+            AssertSameBits(wide, Softmax(x, 2, length, 1, lanes), $"{lanes} lanes");
+        }
+    }
+
+    // Inner sizes below one block (1–15 columns gathered one by one), whole blocks, a last block overlapping the one before
+    // (17, 45, 100), several strips (130); lengths across a fold of 512 rows; scratch chunks of one block (length 4100).
+    [Theory]
+    [InlineData(2, 9, 2)]
+    [InlineData(3, 7, 3)]
+    [InlineData(1, 40, 15)]
+    [InlineData(2, 33, 16)]
+    [InlineData(1, 600, 17)]
+    [InlineData(3, 17, 45)]
+    [InlineData(1, 21, 64)]
+    [InlineData(2, 5, 100)]
+    [InlineData(1, 11, 130)]
+    [InlineData(1, 4100, 40)]
+    public void StridedSlicesAreWithin2UlpAndTheSameAtEveryWidthOnBothPaths(int outer, int length, int inner)
+    {
+        float[] x = Spread(outer * length * inner, (outer * 7919) + (length * 31) + inner);
+        float[] wide = Softmax(x, outer, length, inner, 16);
+        MaxUlp(x, wide, length, inner, $"[{outer}, {length}, {inner}]");
+        foreach (int lanes in Widths)
+        {
+            AssertSameBits(wide, Softmax(x, outer, length, inner, lanes), $"{lanes} lanes, blocked");
+            AssertSameBits(wide, Softmax(x, outer, length, inner, lanes, blocked: false), $"{lanes} lanes, direct");
+        }
+
+        // In place, on each path.
+        foreach (bool blocked in new[] { true, false })
+        {
+            float[] z = [.. x];
+            SoftmaxKernel.Forward(z, z, outer, length, inner, 16, blocked);
+            AssertSameBits(wide, z, blocked ? "in place, blocked" : "in place, direct");
+        }
+    }
+
+    [Fact]
+    public void ColumnsLongerThanTheBlockedPathTakeTheDirectOne()
+    {
+        const int Length = SoftmaxColumns.MaxBlockedLength + 100;
+        float[] x = Spread(Length * 3, 77);
+        float[] y = Softmax(x, 1, Length, 3, 16);
+        MaxUlp(x, y, Length, 3, "direct");
+        AssertSameBits(y, Softmax(x, 1, Length, 3, 4), "4 lanes");
+    }
+
+    [Fact]
+    public void EdgeSlicesAreTheSameAtEveryWidthOnEveryPath()
+    {
+        float inf = float.PositiveInfinity, nan = float.NaN, big = float.MaxValue;
+        float[][] cases =
+        [
+            [1f, nan, 2f],
+            [nan, inf, 3f],
+            [-inf, -inf, -inf],
+            [1f, inf, 2f],
+            [-inf, 0f, -inf],
+            [-big, -inf],
+            [big, -big],
+            [1000f, 1000f, 1000f],
+            [-1e30f, 1e30f, 0f],
+        ];
+        foreach (float[] baseCase in cases)
+        {
+            foreach (int pad in new[] { 0, 17, 40 })
+            {
+                bool allNegativeInfinity = baseCase.All(float.IsNegativeInfinity);
+                float[] slice = [.. baseCase, .. Enumerable.Repeat(allNegativeInfinity ? -inf : -50f, pad)];
+                double[] truth = Oracle.Softmax(slice);
+                string what = $"[{string.Join(", ", baseCase)}] + {pad}";
+
+                // As a row, and as column 5 of 7 (the others plain ramps, which must stay finite).
+                const int Inner = 7;
+                float[] matrix = new float[slice.Length * Inner];
+                for (int i = 0; i < slice.Length; i++)
+                {
+                    for (int c = 0; c < Inner; c++)
+                    {
+                        matrix[(i * Inner) + c] = c == 5 ? slice[i] : i;
+                    }
+                }
+
+                foreach (int lanes in Widths)
+                {
+                    float[] row = Softmax(slice, 1, slice.Length, 1, lanes);
+                    float[] blocked = Softmax(matrix, 1, slice.Length, Inner, lanes);
+                    float[] direct = Softmax(matrix, 1, slice.Length, Inner, lanes, blocked: false);
+                    AssertSameBits(blocked, direct, $"{what}, {lanes} lanes: blocked vs direct");
+                    for (int i = 0; i < slice.Length; i++)
+                    {
+                        Assert.True(float.IsFinite(blocked[(i * Inner) + 4]), $"{what}: the NaN column leaked");
+                        foreach ((float actual, string path) in new[] { (row[i], "row"), (blocked[(i * Inner) + 5], "column") })
+                        {
+                            Assert.True(Ulp.WithinForwardBound(actual, truth[i], Bound), $"{what}, {lanes} lanes, {path} {i}: {actual:R} vs {truth[i]:R}");
+                            if (float.IsNegativeInfinity(slice[i]) && !double.IsNaN(truth[i]))
+                            {
+                                Assert.Equal(0u, BitConverter.SingleToUInt32Bits(actual));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
