@@ -70,7 +70,7 @@ internal static class FloatSoftmax
         TV dLo = TL.Add(TL.Subtract(x, xPart), TL.Subtract(negMax, negMaxPart));
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
-        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, MinArgument, out TV kd, out TV lo);
+        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
         TV scale = TL.Pow2FromMagic(kd);
         residual = TL.Multiply(TL.Multiply(scale, TL.Create(Boost)), lo);
         return TL.Multiply(scale, hi);
