@@ -4,49 +4,52 @@ namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
 /// a·Q(a), where Q(a) = P(N(0,1) &gt; a) = ½·erfc(a/√2) is the upper normal tail and a = |x|, in float lanes,
-/// returned unrounded as scale·(hi + lo) with a relative error below ~1.2·2^-24 from a = 0 to the bottom of
+/// returned unrounded as scale·(hi + lo) with a relative error below 2^-24 from a = 0 down to the bottom of
 /// float's range (a ≈ 13.2), so that exact GELU can round once at the end.
 /// </summary>
 /// <remarks>
-/// The factorization, each factor computed exactly or as a small correction:
+/// The factorization; each factor is computed exactly, or as a small correction whose rounding costs little:
 ///   a·Q(a) = b · (1 + m(a)) · e^(−a²/2),   b = ½a/(1 + c·a),   m(a) = erfcx(a/√2)·(1 + c·a) − 1,
-/// with erfcx(z) = e^(z²)·erfc(z) the scaled complementary error function (so ½·erfcx(a/√2)·e^(−a²/2) = Q(a)).
+/// with erfcx(z) = e^(z²)·erfc(z) the scaled complementary error function (½·erfcx(a/√2)·e^(−a²/2) = Q(a)).
 /// <list type="number">
-/// <item>The bulk b: erfcx(a/√2) falls from 1 to ~√(2/π)/a, as 1/(1 + c·a) does. With c = 1.125 the rest,
-/// 1 + m, stays within [0.90, 1.07], so m is a small correction whose float rounding costs little. d = 1 + c·a is
-/// formed exactly as a pair (d, dl) (1 − d is exact, and the FMA rounds only the tiny remainder), and the quotient
-/// ½a/(d + dl) exactly as a pair (b, bl): bl = (½a − b·d − b·dl)/d, the residual computed exactly by FMAs
-/// (Markstein). Division is cheap on this hardware (it runs beside the FMA pipes), so b, −b and bl are three
-/// divisions.</item>
-/// <item>m(a) = N(a)/D(a), a rational function of degree (5, 5) in a itself, so its argument carries no rounding
-/// error (a polynomial in t = 1/(1 + c·a) would need t to better than float precision: the error of t reaches m
-/// multiplied by t·m′(t) ≈ 1). Our own fit: minimax on a ∈ [0, 14.5] by iteratively reweighted least squares
-/// (Lawson's algorithm with Loeb's linearization N − f·D), reference values of erfcx from mpmath at 30 digits,
-/// coefficients rounded to float: |N/D − m| ≤ 2^-27.9 with float coefficients, and the float evaluation (ten FMAs
-/// and a division) adds ≤ 0.38·2^-24, measured on a grid of 20 000 points.</item>
-/// <item>e^(−a²/2) in the classical Cody–Waite form (as <see cref="FloatExp"/>): −a²/2 = h + hl exactly
-/// (a float times a float is exact as a pair: hl is the FMA's remainder), k = round(h·log2 e), r = h − k·Ln2Hi
-/// exact (see <see cref="FloatExp"/> for why), rl = hl − k·Ln2Lo, and
-/// e^(r + rl) = 1 + r + w with w = r²·q(r) + rl·(1 + r + r²·q(r)), q a degree-4 polynomial (our own weighted
-/// minimax fit of (e^r − 1 − r)/r² on |r| ≤ ln2/2, error 2^-28.0 relative to e^r with float coefficients).
-/// NOTE: rl is not small here (|hl| reaches ½ ULP of a²/2, 2^-18 at a = 13), so it must multiply all of e^r:
-/// rl·(1 + r) alone left 2^-22 of error at a = 12.</item>
-/// <item>The product b·(1 + m)·(1 + r + w) = b·(1 + r + ζ), ζ = w + m·(1 + r + w) (|ζ| ≤ 0.22), is carried as
-/// hi + lo: hi = b + b·r rounded by one FMA, and since hi/b ∈ [0.65, 1.42] (Sterbenz: b − hi is exact) that
-/// FMA's own error is b·r + (b − hi), exactly, by a second FMA. lo collects it with b·ζ and bl·(1 + m)·(1 + r + w).</item>
-/// <item>scale = 2^k is a normal float for k ≥ −126. Below, the true a·Q(a) is under 0.57·2^k (a·Q(a) &lt; φ(a)
-/// by the Mills-ratio bound, φ(a) = e^(−a²/2)/√(2π), and 2^k ≤ √2·e^(−a²/2)), i.e. in the underflow tail, and
-/// scale is 0.</item>
+/// <item>The bulk b: erfcx(a/√2) falls from 1 to ~√(2/π)/a, much as 1/(1 + c·a) does. With c = 1.125 the rest,
+/// 1 + m, stays within [0.95, 1.12] on [0, 13.25]. d = 1 + c·a is formed exactly as a pair (d, dl) (1 − d is
+/// exact, and the second FMA rounds only the tiny remainder), and ½a/(d + dl) exactly as a pair (b, bl):
+/// bl = (½a − b·d − b·dl)/d, the residual exact by FMAs (Markstein's correction, as in <see cref="FloatQuotient"/>).
+/// Two divisions: measured on Zen 5, a division costs about as much as one or two FMAs (it runs beside them).</item>
+/// <item>m = N/D, a rational function of degree (5, 5) in a itself, so its argument carries no rounding error.
+/// NOTE: a polynomial in t = 1/(1 + c·a), as in Numerical Recipes' erfc, needs degree 11 here and, worse, t to
+/// better than float precision: t's rounding reaches m multiplied by t·m′(t), which is about 1.
+/// Our own fit: minimax for the absolute error on a ∈ [0, 14.5] (3 000 + 3 000 points, denser below 3) by
+/// iteratively reweighted least squares (Lawson's weights, Loeb's linearization N − m·D, 300 rounds), reference
+/// values of erfcx from mpmath at 30 digits, then each coefficient rounded to the nearest float: |N/D − m| ≤ 2^-27.9.
+/// Evaluated by Estrin's scheme (two products per level instead of five in a row), in −a and h = −a²/2 (the
+/// a² and a⁴ terms absorb the exact factors −2 and 4), the float evaluation adds ≤ 0.28·2^-24 (measured over
+/// 20 000 points): m's errors are absolute, and |m| ≤ 0.112 keeps them small.</item>
+/// <item>e^(−a²/2) in the classical Cody–Waite form, as <see cref="FloatExp"/>: −a²/2 = h + hl exactly (hl is the
+/// FMA remainder of the product), k = round(h·log2 e), r = h − k·Ln2Hi exact (see <see cref="FloatExp"/>), and
+/// e^r = 1 + r + w, w = r²·q(r), q of degree 4 (our own fit: weighted least squares with Lawson's weights for the
+/// relative error of e^r on |r| ≤ ln2/2, 2^-28.0 with float coefficients). The rest, rl = hl − k·Ln2Lo, is folded
+/// into the bulk: (b + bl)·e^rl = b + (bl + b·rl) to within rl² &lt; 2^-35.
+/// NOTE: rl is not tiny here (|hl| reaches half a ULP of a²/2, 2^-18 at a = 13): it must scale all of e^r, not just
+/// 1 + r (that left 2^-22 of error at a = 12), which the bulk does for free.</item>
+/// <item>The product (b + bl)·(1 + m)·(1 + r + w) = b·(1 + r + ζ) + bl·(1 + m)·e^r, ζ = w + m·e^r (|ζ| &lt; 0.23),
+/// is carried as hi + lo: hi = b + b·r rounded by one FMA and, since hi/b ∈ [0.65, 1.35] (so b − hi is exact by
+/// Sterbenz's lemma), that FMA's error b·r + (b − hi) exactly by a second one; lo collects it with b·ζ and the bl
+/// term. e^r itself is needed only rounded, as a factor of the small m and bl.</item>
+/// <item>scale = 2^k. a is clamped at 13.25, where k = −127 and scale comes out as 0: from a = 13.2 on, the truth
+/// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), the underflow tail. For k ≥ −126,
+/// scale is a normal float, so the caller's scale·hi and scale·lo are exact wherever the result is normal.</item>
 /// </list>
-/// Error budget, relative to a·Q(a), in units of 2^-24 (one float ULP at worst): m 0.38 (evaluation) + 0.06 (fit);
-/// ζ's rounding 0.13 (|ζ| &lt; 0.25) and lo's 0.25 (|lo| ≤ 0.23·hi), both over 1 + r + ζ ≥ 0.6; exp 0.06;
-/// everything else (bl, the products of small terms) below 0.02: ≲ 1.0 in total, ~0.8 measured. The caller's single
-/// rounding adds 0.5 ULP.
-/// a is clamped at 14.5 (where scale is already 0), so ±∞ give 0; NaN gives NaN.
+/// Error budget, relative to a·Q(a), in units of 2^-24 (a float ULP at worst): m 0.28 (evaluation) + 0.07 (fit);
+/// ζ's rounding 0.2 (|ζ| &lt; 0.23, over 1 + r + ζ ≥ 0.67) and lo's 0.17 (|lo| ≤ 0.17·(hi + lo)); e^r 0.06; the
+/// rest (bl, e^r's rounding inside the small terms) below 0.05: ≤ 0.9 in all, 0.67 measured (4·10^6 random a).
+/// The caller's one rounding adds 0.5 ULP.
+/// ±∞ give scale 0 (a is clamped) and NaN gives NaN.
 /// </remarks>
 internal static class FloatNormalTail
 {
-    private const float Clamp = 13.25f;
+    private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float)
     private const float Log2E = 1.44269502f;
     private const float Ln2Hi = 0.693147182f;         // 0x3F317218, the float nearest ln 2
@@ -60,6 +63,7 @@ internal static class FloatNormalTail
     private const float Q4 = 0.0013814554549753666f;  // 0x3AB511F4
 
     // m = N/D in powers of −a (the lanes hold −a): the odd coefficients carry the opposite sign of the fit in a.
+    // N(0) is 0 up to the fit's noise (m(0) = 0).
     private const float N0 = -2.4003221632540317e-09f;
     private const float N1 = -0.3271156847476959f;
     private const float N2 = 0.15955302119255066f;
@@ -76,7 +80,7 @@ internal static class FloatNormalTail
     /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded (see the remarks for the bounds).
     /// </summary>
     /// <param name="x">The argument; only its magnitude is used.</param>
-    /// <param name="lo">The low part, |lo| ≤ 0.25·|result|.</param>
+    /// <param name="lo">The low part, |lo| ≤ 0.21·|result|.</param>
     /// <param name="scale">2^k, or 0 where |x|·Q(|x|) is below float's normal range.</param>
     /// <returns>The high part.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,14 +102,12 @@ internal static class FloatNormalTail
 
         // m = N/D, by Estrin's scheme in −a and h = −a²/2 (the a² and a⁴ coefficients absorb the factors −2 and 4).
         TV h = TL.Multiply(half, na);
-        TV n = TL.MultiplyAdd(
-            TL.MultiplyAdd(TL.MultiplyAdd(TL.Create(4.0f * N5), na, TL.Create(4.0f * N4)), h, TL.MultiplyAdd(TL.Create(-2.0f * N3), na, TL.Create(-2.0f * N2))),
-            h,
-            TL.MultiplyAdd(TL.Create(N1), na, TL.Create(N0)));
-        TV den = TL.MultiplyAdd(
-            TL.MultiplyAdd(TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4)), h, TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2))),
-            h,
-            TL.MultiplyAdd(TL.Create(D1), na, one));
+        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * N5), na, TL.Create(4.0f * N4));
+        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * N3), na, TL.Create(-2.0f * N2));
+        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(N1), na, TL.Create(N0)));
+        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
+        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
+        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, one));
         TV m = TL.Divide(n, den);
 
         // e^(h + hl) = 2^k·(1 + r + w), h + hl = −a²/2 exactly.
@@ -119,12 +121,13 @@ internal static class FloatNormalTail
             TL.MultiplyAdd(TL.Create(Q4), r2, TL.MultiplyAdd(TL.Create(Q3), r, TL.Create(Q2))),
             r2,
             TL.MultiplyAdd(TL.Create(Q1), r, TL.Create(Q0)));
-        TV onePlusR = TL.Add(one, r);
-        TV w0 = TL.Multiply(r2, q);
-        TV w = TL.MultiplyAdd(rl, TL.Add(onePlusR, w0), w0);
-        TV e = TL.Add(onePlusR, w);                          // e^(r + rl), rounded: only for small terms
+        TV w = TL.Multiply(r2, q);
+        TV e = TL.Add(TL.Add(one, r), w);                    // e^r, rounded: only for small terms
 
-        // b·(1 + m)·(1 + r + w) = hi + lo.
+        // (b + bl)·e^(rl) = b + (bl + b·rl), to within rl² ≤ 2^-35.
+        bl = TL.MultiplyAdd(b, rl, bl);
+
+        // (b + bl)·(1 + m)·(1 + r + w) = hi + lo.
         TV zeta = TL.MultiplyAdd(m, e, w);
         TV hi = TL.MultiplyAdd(b, r, b);
         TV hiError = TL.MultiplyAdd(b, r, TL.Subtract(b, hi));
