@@ -1,3 +1,4 @@
+using TinyTorch.Kernels;
 using TinyTorch.Kernels.Operators;
 using TinyTorch.Tests.Support;
 
@@ -28,6 +29,34 @@ public class GeluExactFormOperatorTests
         Assert.Equal(float.PositiveInfinity, GeluExactFormOperator.Invoke(float.PositiveInfinity));
         Assert.True(float.IsNaN(GeluExactFormOperator.Invoke(float.NaN)));
     }
+
+    [Fact]
+    public void ZerosAndTheUnderflowedTailKeepTheSignOfX()
+    {
+        // Bits, not values: 0f == -0f would hide a lost sign. (As theory data xUnit would merge 0 and −0.)
+        (float X, float Expected)[] cases =
+        [
+            (0f, 0f), (-0f, -0f), (float.NegativeInfinity, -0f), (-20f, -0f), (-13.25f, -0f), (-1e30f, -0f),
+            (8f, 8f), (float.MaxValue, float.MaxValue), (float.PositiveInfinity, float.PositiveInfinity),
+        ];
+        foreach ((float x, float expected) in cases)
+        {
+            float[] input = [.. Enumerable.Repeat(x, 19)];
+            var output = new float[input.Length];
+            ElementwiseLoop.Unary<GeluExactFormOperator>(input, output);
+            uint bits = BitConverter.SingleToUInt32Bits(expected);
+            Assert.True(bits == BitConverter.SingleToUInt32Bits(GeluExactFormOperator.Invoke(x)), $"scalar, x = {x:R}");
+            Assert.True(output.All(y => BitConverter.SingleToUInt32Bits(y) == bits), $"vector, x = {x:R}: {output[0]:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData(-1.5f, -1.35f)]     // the correction m is largest here: the worst errors sit around x = −1.44
+    [InlineData(-13.3f, -12.9f)]    // the tail crosses 2^-126 at x ≈ −13.2; clamp at −13.25
+    [InlineData(7.9f, 8.1f)]        // from 8 on, x itself is returned
+    [InlineData(1e-3f, 0.5f)]       // x − P with P close to x/2: the Fast2Sum must keep P's low part
+    public void DenseSweepAroundTheSwitchPoints(float from, float to) =>
+        OperatorChecks.DenseSweep<GeluExactFormOperator>(from, to, Oracle.GeluExact, 2);
 
     [Fact]
     public void NegativeTailKeepsRelativePrecision()
