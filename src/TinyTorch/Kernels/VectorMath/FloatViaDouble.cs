@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// Runs a double-lane function on floats: widen (exact), compute, narrow (one rounding to nearest).
+/// Runs a double-lane function of two floats: widen (exact), compute, narrow (one rounding to nearest).
 /// </summary>
 /// <remarks>
 /// Why double lanes: every float32 input is exact in double, products such as 1.702·x or x³ and differences
@@ -16,41 +16,12 @@ namespace TinyTorch.Kernels.VectorMath;
 /// </remarks>
 internal static class FloatViaDouble
 {
-    // NOTE: the vector forms are NoInlining on purpose. Inlined four times into ElementwiseLoop's ×4 unroll,
-    // a double-lane body (~40 live constants and temporaries) spills registers and ran 1.6–2× slower than as
-    // a call (measured: sigmoid 3.5 vs 2.2 ns/element in cache). An un-unrolled inlined loop would be faster
-    // still (1.6 ns); if the loop learns to skip unrolling for heavy operators, these should inline again.
+    // NOTE: the vector forms are NoInlining on purpose. Their one user left, the exact GELU's backward, runs in the
+    // unrolled binary loop, where inlined copies of a double-lane body (~40 live constants and temporaries) spilled
+    // registers and ran 1.6–2× slower than as a call on AVX2. The other functions moved to float lanes and the
+    // heavy loop (ElementwiseLoop.Heavy.cs), where one inlined copy is the fast way; this one would follow the same way.
     // A method that is not inlined starts in tier 0 (unoptimized), and a large call spends its first hundreds of
     // milliseconds there before tiering promotes it: AggressiveOptimization compiles it optimized at once.
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Apply<TF>(float x)
-        where TF : IDoubleUnaryFunction =>
-        (float)TF.Compute<double, ScalarLanes>(x);
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static Vector128<float> Apply<TF>(Vector128<float> x)
-        where TF : IDoubleUnaryFunction
-    {
-        (Vector128<double> lo, Vector128<double> hi) = Vector128.Widen(x);
-        return Vector128.Narrow(TF.Compute<Vector128<double>, Lanes128>(lo), TF.Compute<Vector128<double>, Lanes128>(hi));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static Vector256<float> Apply<TF>(Vector256<float> x)
-        where TF : IDoubleUnaryFunction
-    {
-        (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(x);
-        return Vector256.Narrow(TF.Compute<Vector256<double>, Lanes256>(lo), TF.Compute<Vector256<double>, Lanes256>(hi));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static Vector512<float> Apply<TF>(Vector512<float> x)
-        where TF : IDoubleUnaryFunction
-    {
-        (Vector512<double> lo, Vector512<double> hi) = Vector512.Widen(x);
-        return Vector512.Narrow(TF.Compute<Vector512<double>, Lanes512>(lo), TF.Compute<Vector512<double>, Lanes512>(hi));
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Apply<TF>(float a, float b)

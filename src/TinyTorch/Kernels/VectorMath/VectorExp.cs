@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// e^t and e^t − 1 in double lanes, accurate to a relative 6e−10 — far more than a float32 result
+/// e^t in double lanes, accurate to a relative 6e−10 — far more than a float32 result
 /// needs (a float ULP is 6e−8 relative), so one final rounding to float lands within 0.51 ULP.
 /// </summary>
 /// <remarks>
@@ -17,9 +17,7 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <item>e^r − 1 = r + r²·(1/2! + r/3! + … + r⁶/8!), the Taylor series cut after r⁸. Its truncation error is
 /// below |r|⁹/9! ≤ 0.347⁹/362880 = 2.0e−10 absolute, i.e. ≤ 5.8e−10 relative to e^r − 1 (≈ |r|) and 2.8e−10
 /// relative to e^r (≥ 0.707). Evaluation in double adds about 2^-52.</item>
-/// <item>e^t = 2^k·(1 + p) and e^t − 1 = 2^k·p + (2^k − 1), the latter with no cancellation for k = 0
-/// (it is then p itself, exact near 0 to relative precision: e^t − 1 ≈ t for tiny t) and at most a factor 2
-/// for k = −1.</item>
+/// <item>e^t = 2^k·(1 + p), one FMA.</item>
 /// </list>
 /// NOTE: t is clamped below at −200 so that 2^k stays a normal double (k ≥ −289); e^−200 ≈ 1.4e−87 is 0
 /// once rounded to float, even multiplied by float.MaxValue, so callers that need an exact 0 get it after
@@ -51,16 +49,6 @@ internal static class VectorExp
     {
         TV p = Reduce<TV, TL>(t, out TV scale);
         return TL.MultiplyAdd(scale, p, scale);
-    }
-
-    /// <summary>e^t − 1, with full relative precision near t = 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV ExpM1<TV, TL>(TV t)
-        where TV : struct
-        where TL : IDoubleLanes<TV>
-    {
-        TV p = Reduce<TV, TL>(t, out TV scale);
-        return TL.MultiplyAdd(scale, p, TL.Subtract(scale, TL.Create(1.0)));
     }
 
     /// <summary>Splits t = k·ln 2 + r; returns p ≈ e^r − 1 and sets <paramref name="scale"/> = 2^k.</summary>
