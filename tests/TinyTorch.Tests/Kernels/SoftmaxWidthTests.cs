@@ -38,33 +38,8 @@ public class SoftmaxWidthTests
     private const double Bound = 1.05;
 
     /// <summary>The largest error in ULP of any slice of y against the oracle; fails past <see cref="Bound"/>.</summary>
-    private static double MaxUlp(float[] x, float[] y, int length, int inner, string what)
-    {
-        double worst = 0;
-        int outer = x.Length / (length * inner);
-        for (int o = 0; o < outer; o++)
-        {
-            for (int c = 0; c < inner; c++)
-            {
-                int start = (o * length * inner) + c;
-                float[] slice = [.. Enumerable.Range(0, length).Select(i => x[start + (i * inner)])];
-                double[] truth = Oracle.Softmax(slice);
-                for (int i = 0; i < length; i++)
-                {
-                    float actual = y[start + (i * inner)];
-                    Assert.True(
-                        Ulp.WithinForwardBound(actual, truth[i], Bound),
-                        $"{what}: slice ({o}, {c}), element {i}: got {actual:R}, truth {truth[i]:R} ({Ulp.Error(actual, truth[i]):F2} ULP)");
-                    if (Math.Abs(truth[i]) >= Ulp.MinNormal)
-                    {
-                        worst = Math.Max(worst, Ulp.Error(actual, truth[i]));
-                    }
-                }
-            }
-        }
-
-        return worst;
-    }
+    private static double MaxUlp(float[] x, float[] y, int length, int inner, string what) =>
+        SoftmaxSlices.MaxUlp(x, y, length, inner, Bound, what);
 
     private static void AssertSameBits(float[] expected, float[] actual, string what)
     {
