@@ -4,6 +4,7 @@ using TinyTorch.Tests.Support;
 
 namespace TinyTorch.Tests.Kernels;
 
+[Collection(KernelOptionsCollection.Name)]
 public class SoftmaxKernelTests
 {
     private static float[] Spread(int length, int seed, double halfWidth = 100)
