@@ -13,7 +13,7 @@ namespace TinyTorch.Kernels.Operators;
 /// scale·lo before the last addition. So the negative tail is computed directly, never as 1 + erf, and keeps its
 /// relative precision down to underflow.
 /// Error: P is within 2^-24 relative (0.67·2^-24 measured) before the one rounding; for x ≥ 0 its error is damped
-/// by P/GELU(x) ≤ 1. Measured 1.02 ULP at worst (every 17th bit pattern; x ≈ −1.44, where m is largest).
+/// by P/GELU(x) ≤ 1. Checked over all 2^32 inputs: 1.025 ULP at worst (x = −1.43039, where m is largest).
 /// NOTE: the scaling happens before the rounding: scale·hi and scale·lo are exact wherever the result is normal.
 /// Below, the result is in the underflow tail and only 2^-126 absolute is due (see <see cref="FloatNormalTail"/>).
 /// Special values: x ≥ 8 returns x (GELU(x) rounds to x there, and X = +∞ would meet ∞ − ∞ in the Fast2Sum); the
