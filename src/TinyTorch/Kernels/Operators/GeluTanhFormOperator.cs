@@ -61,9 +61,8 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         pLo = TL.MultiplyAdd(TL.Create(CubicHi), sLo, TL.MultiplyAdd(TL.Create(CubicLo), sHi, pLo));
 
         // u = 1 + p (TwoSum: no assumption on which is larger).
-        TV uHi = TL.Add(one, pHi);
-        TV pPart = TL.Subtract(uHi, one);
-        TV uLo = TL.Add(TL.Add(TL.Subtract(one, TL.Subtract(uHi, pPart)), TL.Subtract(pHi, pPart)), pLo);
+        TV uHi = FloatPairs.TwoSum<TV, TL>(one, pHi, out TV uLo);
+        uLo = TL.Add(uLo, pLo);
 
         // v = x·u.
         TV vHi = TL.Multiply(xz, uHi);

@@ -77,11 +77,7 @@ internal static class FloatExp
         where TL : IFloatLanes<TV>
     {
         TV one = TL.Create(1.0f);
-        t = TL.AtLeast(t, minArgument);
-        kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
-        TV k = TL.Subtract(kd, TL.Create(RoundingMagic));
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), t);
-        TV rLo = hasLow ? TL.MultiplyAdd(k, TL.Create(-Ln2Lo), tLo) : TL.Multiply(k, TL.Create(-Ln2Lo));
+        TV r = Reduce<TV, TL>(TL.AtLeast(t, minArgument), tLo, hasLow, out kd, out TV rLo);
 
         // Estrin's scheme: three independent pairs, so the chain is 3 FMAs deep instead of 5.
         TV r2 = TL.Multiply(r, r);
@@ -96,5 +92,21 @@ internal static class FloatExp
         TV hi = TL.Add(h, l);
         lo = TL.Subtract(l, TL.Subtract(hi, h));
         return hi;
+    }
+
+    /// <summary>
+    /// The Cody–Waite step (class remarks, item 2): t + tLo = k·ln 2 + r + rLo with k = round(t·log2 e) returned as
+    /// <paramref name="kd"/> = RoundingMagic + k, r = t − k·Ln2Hi exact, rLo = tLo − k·Ln2Lo (tLo ignored when
+    /// <paramref name="hasLow"/> is false). Shared with exponentials that bring their own polynomial.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV Reduce<TV, TL>(TV t, TV tLo, bool hasLow, out TV kd, out TV rLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
+        TV k = TL.Subtract(kd, TL.Create(RoundingMagic));
+        rLo = hasLow ? TL.MultiplyAdd(k, TL.Create(-Ln2Lo), tLo) : TL.Multiply(k, TL.Create(-Ln2Lo));
+        return TL.MultiplyAdd(k, TL.Create(-Ln2Hi), t);
     }
 }

@@ -26,8 +26,8 @@ namespace TinyTorch.Kernels.VectorMath;
 /// Evaluated by Estrin's scheme (two products per level instead of five in a row), in −a and h = −a²/2 (the
 /// a² and a⁴ terms absorb the exact factors −2 and 4), the float evaluation adds ≤ 0.28·2^-24 (measured over
 /// 20 000 points): m's errors are absolute, and |m| ≤ 0.112 keeps them small.</item>
-/// <item>e^(−a²/2) in the classical Cody–Waite form, as <see cref="FloatExp"/>: −a²/2 = h + hl exactly (hl is the
-/// FMA remainder of the product), k = round(h·log2 e), r = h − k·Ln2Hi exact (see <see cref="FloatExp"/>), and
+/// <item>e^(−a²/2) in the classical Cody–Waite form, with <see cref="FloatExp"/>'s reduction: −a²/2 = h + hl exactly
+/// (hl is the FMA remainder of the product), k = round(h·log2 e), r = h − k·Ln2Hi exact, and
 /// e^r = 1 + r + w, w = r²·q(r), q of degree 4 (our own fit: weighted least squares with Lawson's weights for the
 /// relative error of e^r on |r| ≤ ln2/2, 2^-28.0 with float coefficients). The rest, rl = hl − k·Ln2Lo, is folded
 /// into the bulk: (b + bl)·e^rl = b + (bl + b·rl) to within rl² &lt; 2^-35.
@@ -51,9 +51,6 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float)
-    private const float Log2E = 1.44269502f;
-    private const float Ln2Hi = 0.693147182f;         // 0x3F317218, the float nearest ln 2
-    private const float Ln2Lo = -1.90465421e-09f;     // ln 2 − Ln2Hi
 
     // q(r) ≈ (e^r − 1 − r)/r², degree 4.
     private const float Q0 = 0.4999999403953552f;     // 0x3EFFFFFE
@@ -112,10 +109,7 @@ internal static class FloatNormalTail
 
         // e^(h + hl) = 2^k·(1 + r + w), h + hl = −a²/2 exactly.
         TV hl = TL.MultiplyAdd(half, na, TL.Subtract(zero, h));
-        TV kd = TL.MultiplyAdd(h, TL.Create(Log2E), TL.Create(FloatExp.RoundingMagic));
-        TV k = TL.Subtract(kd, TL.Create(FloatExp.RoundingMagic));
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
-        TV rl = TL.MultiplyAdd(k, TL.Create(-Ln2Lo), hl);
+        TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
         TV r2 = TL.Multiply(r, r);
         TV q = TL.MultiplyAdd(
             TL.MultiplyAdd(TL.Create(Q4), r2, TL.MultiplyAdd(TL.Create(Q3), r, TL.Create(Q2))),

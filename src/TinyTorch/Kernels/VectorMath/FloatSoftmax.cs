@@ -63,11 +63,7 @@ internal static class FloatSoftmax
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        // TwoSum: x + (−m) = dHi + dLo exactly.
-        TV dHi = TL.Add(x, negMax);
-        TV negMaxPart = TL.Subtract(dHi, x);
-        TV xPart = TL.Subtract(dHi, negMaxPart);
-        TV dLo = TL.Add(TL.Subtract(x, xPart), TL.Subtract(negMax, negMaxPart));
+        TV dHi = FloatPairs.TwoSum<TV, TL>(x, negMax, out TV dLo);   // x + (−m) = dHi + dLo exactly
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
         TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
@@ -85,12 +81,8 @@ internal static class FloatSoftmax
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV s = TL.Add(sum, e);
-        TV ePart = TL.Subtract(s, sum);
-        TV sumPart = TL.Subtract(s, ePart);
-        TV error = TL.Add(TL.Subtract(sum, sumPart), TL.Subtract(e, ePart));
+        sum = FloatPairs.TwoSum<TV, TL>(sum, e, out TV error);
         carry = TL.Add(carry, TL.MultiplyAdd(residual, TL.Create(Unboost), error));
-        sum = s;
     }
 
     /// <summary>
