@@ -103,15 +103,7 @@ public static class Functional
     /// <param name="dim">The dimension to normalize; negative values count from the end. Default −1, the last.</param>
     /// <returns>A new tensor of x's shape whose slices along <paramref name="dim"/> sum to 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dim"/> is outside [−rank, rank − 1].</exception>
-    public static Tensor Softmax(Tensor x, int dim = -1)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        (int length, int stride) = SoftmaxAxis(x, dim);
-        Tensor y = Tensor.Uninitialized(x.ShapeArray);
-        ActivationKernels.SoftmaxStrided(x.AsSpan(), y.AsSpan(), length, stride);
-
-        return y;
-    }
+    public static Tensor Softmax(Tensor x, int dim = -1) => Softmax(x, NewLike(x), dim);
 
     /// <summary>Softmax along <paramref name="dim"/>, written into <paramref name="output"/>: no allocation.</summary>
     /// <param name="x">The input, of any rank.</param>

@@ -18,9 +18,6 @@ internal interface IDoubleLanes<TV>
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TV Create(double value);
 
-    /// <summary>a + b.</summary>
-    static abstract TV Add(TV a, TV b);
-
     /// <summary>a − b.</summary>
     static abstract TV Subtract(TV a, TV b);
 
@@ -48,11 +45,6 @@ internal interface IDoubleLanes<TV>
     /// <summary>|x|.</summary>
     static abstract TV Abs(TV x);
 
-    /// <summary>−|x|: the sign bit set.</summary>
-    static abstract TV NegativeAbs(TV x);
-
-    /// <summary>The magnitude of <paramref name="magnitude"/> with the sign bit of <paramref name="sign"/>.</summary>
-    static abstract TV CopySign(TV magnitude, TV sign);
 
     /// <summary>Per lane: <paramref name="whenNegative"/> where x &lt; 0, else <paramref name="otherwise"/> (NaN is not &lt; 0).</summary>
     static abstract TV SelectWhereNegative(TV x, TV whenNegative, TV otherwise);

@@ -10,9 +10,6 @@ internal readonly struct Lanes128 : IDoubleLanes<Vector128<double>>
     public static Vector128<double> Create(double value) => Vector128.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> Add(Vector128<double> a, Vector128<double> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Subtract(Vector128<double> a, Vector128<double> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -37,13 +34,6 @@ internal readonly struct Lanes128 : IDoubleLanes<Vector128<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> Abs(Vector128<double> x) => Vector128.Abs(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> NegativeAbs(Vector128<double> x) => x | Vector128.Create(-0.0);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<double> CopySign(Vector128<double> magnitude, Vector128<double> sign) =>
-        Vector128.ConditionalSelect(Vector128.Create(-0.0), sign, magnitude);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<double> SelectWhereNegative(Vector128<double> x, Vector128<double> whenNegative, Vector128<double> otherwise) =>

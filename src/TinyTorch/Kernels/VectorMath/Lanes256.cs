@@ -10,9 +10,6 @@ internal readonly struct Lanes256 : IDoubleLanes<Vector256<double>>
     public static Vector256<double> Create(double value) => Vector256.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Add(Vector256<double> a, Vector256<double> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Subtract(Vector256<double> a, Vector256<double> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -37,13 +34,6 @@ internal readonly struct Lanes256 : IDoubleLanes<Vector256<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Abs(Vector256<double> x) => Vector256.Abs(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> NegativeAbs(Vector256<double> x) => x | Vector256.Create(-0.0);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> CopySign(Vector256<double> magnitude, Vector256<double> sign) =>
-        Vector256.ConditionalSelect(Vector256.Create(-0.0), sign, magnitude);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SelectWhereNegative(Vector256<double> x, Vector256<double> whenNegative, Vector256<double> otherwise) =>

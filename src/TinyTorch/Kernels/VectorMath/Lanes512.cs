@@ -10,9 +10,6 @@ internal readonly struct Lanes512 : IDoubleLanes<Vector512<double>>
     public static Vector512<double> Create(double value) => Vector512.Create(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Subtract(Vector512<double> a, Vector512<double> b) => a - b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -37,13 +34,6 @@ internal readonly struct Lanes512 : IDoubleLanes<Vector512<double>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Abs(Vector512<double> x) => Vector512.Abs(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> NegativeAbs(Vector512<double> x) => x | Vector512.Create(-0.0);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> CopySign(Vector512<double> magnitude, Vector512<double> sign) =>
-        Vector512.ConditionalSelect(Vector512.Create(-0.0), sign, magnitude);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> SelectWhereNegative(Vector512<double> x, Vector512<double> whenNegative, Vector512<double> otherwise) =>

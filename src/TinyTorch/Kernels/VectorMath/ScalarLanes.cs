@@ -5,14 +5,10 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <summary>One double: the scalar twin of the vector lanes, used for tails and single values.</summary>
 internal readonly struct ScalarLanes : IDoubleLanes<double>
 {
-    private const long SignBit = long.MinValue;
     private const long OneBits = 0x3FF0_0000_0000_0000;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Create(double value) => value;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Add(double a, double b) => a + b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Subtract(double a, double b) => a - b;
@@ -37,12 +33,6 @@ internal readonly struct ScalarLanes : IDoubleLanes<double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Abs(double x) => Math.Abs(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double NegativeAbs(double x) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) | SignBit);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double CopySign(double magnitude, double sign) => Math.CopySign(magnitude, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SelectWhereNegative(double x, double whenNegative, double otherwise) => x < 0 ? whenNegative : otherwise;
