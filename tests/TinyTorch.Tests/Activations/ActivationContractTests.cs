@@ -1,4 +1,5 @@
 using TinyTorch.Core;
+using TinyTorch.Tests.Support;
 
 namespace TinyTorch.Tests.Activations;
 
@@ -7,17 +8,7 @@ public class ActivationContractTests
 {
     public static TheoryData<string> Names => ["ReLU", "Sigmoid", "Tanh", "GELU", "GELU-Tanh", "GELU-None", "Softmax"];
 
-    private static IActivation Make(string name) => name switch
-    {
-        "ReLU" => new ReLU(),
-        "Sigmoid" => new Sigmoid(),
-        "Tanh" => new Tanh(),
-        "GELU" => new GELU(),
-        "GELU-Tanh" => new GELU(GeluApproximation.Tanh),
-        "GELU-None" => new GELU(GeluApproximation.None),
-        "Softmax" => new Softmax(),
-        _ => throw new ArgumentException(name),
-    };
+    private static IActivation Make(string name) => ActivationModules.Make(name);
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -1,4 +1,5 @@
 using TinyTorch.Core;
+using TinyTorch.Tests.Support;
 
 namespace TinyTorch.Tests.Activations;
 
@@ -14,18 +15,7 @@ public class ForwardIntoOutputTests
     /// <summary>The activations whose module accepts x itself as the output (GELU saves its input, so it refuses).</summary>
     public static TheoryData<string> InPlaceNames => ["ReLU", "Sigmoid", "Tanh", "Softmax", "Softmax-dim0"];
 
-    private static IActivation Make(string name) => name switch
-    {
-        "ReLU" => new ReLU(),
-        "Sigmoid" => new Sigmoid(),
-        "Tanh" => new Tanh(),
-        "GELU" => new GELU(),
-        "GELU-Tanh" => new GELU(GeluApproximation.Tanh),
-        "GELU-None" => new GELU(GeluApproximation.None),
-        "Softmax" => new Softmax(),
-        "Softmax-dim0" => new Softmax(0),
-        _ => throw new ArgumentException(name),
-    };
+    private static IActivation Make(string name) => ActivationModules.Make(name);
 
     private static Tensor ForwardInto(IActivation activation, Tensor x, Tensor output) => activation switch
     {
