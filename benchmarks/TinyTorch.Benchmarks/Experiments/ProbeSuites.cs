@@ -28,10 +28,15 @@ internal static unsafe class ProbeSuites
 
     private static void Store(int[] sizes)
     {
+        InternalLoop.Unary sigmoid = InternalLoop.For("SigmoidOperator"), geluExact = InternalLoop.For("GeluExactFormOperator");
         foreach (int n in sizes)
         {
             float[] x = Pinned(n), y = Pinned(n), z = Pinned(n);
-            Random.Shared.NextBytes(MemoryMarshal.AsBytes(x.AsSpan()));
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);   // finite values in the functions' interesting range
+            }
+
             float* px = Address(x), py = Address(y), pz = Address(z);
             foreach (int threads in new[] { 1, 2 })
             {
@@ -50,6 +55,11 @@ internal static unsafe class ProbeSuites
                     ("library ReLU in place", () => ActivationKernels.ReLU(z, z)),
                     ("TensorPrimitives.Max(x, 0)", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(x.AsSpan(s, c), 0f, y.AsSpan(s, c)))),
                     ("TensorPrimitives.Max in place", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(z.AsSpan(s, c), 0f, z.AsSpan(s, c)))),
+                    ("Sigmoid regular", () => Split.Run(n, threads, (s, c) => sigmoid(x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("Sigmoid streaming", () => Split.Run(n, threads, (s, c) => sigmoid(x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("GELU exact regular", () => Split.Run(n, threads, (s, c) => geluExact(x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("GELU exact streaming", () => Split.Run(n, threads, (s, c) => geluExact(x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("library Sigmoid", () => ActivationKernels.Sigmoid(x, y)),
                 ], rounds: n > 1_000_000 ? 15 : 41);
             }
         }

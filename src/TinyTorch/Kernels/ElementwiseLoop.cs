@@ -22,7 +22,9 @@ namespace TinyTorch.Kernels;
 /// at least <see cref="NonTemporalMinBytes"/>, where streaming (non-temporal) stores skip the read-for-ownership
 /// of each destination line and leave the caches to the input. Below that the output still fits in the last-level
 /// cache and is likely read next, so streaming it out to memory is slower (by 15–95 % at 1 MiB of output). In place the
-/// destination line has just been read and is in the cache anyway: streaming only evicts it.
+/// destination line has just been read and is in the cache anyway: streaming only evicts it. All of this is for
+/// light operators (ReLU, the simple backward passes), which run at memory speed; heavy ones always store normally
+/// (ElementwiseLoop.Heavy.cs says why).
 /// </para>
 /// Callers validate lengths and overlap first (<see cref="SpanChecks"/>).
 /// </remarks>
@@ -38,14 +40,16 @@ internal static unsafe partial class ElementwiseLoop
     /// <summary>Whether a call writing <paramref name="length"/> floats should stream its stores.</summary>
     /// <param name="length">The number of floats of the whole call (not of one thread's chunk).</param>
     /// <param name="inPlace">Whether the output is (one of) the input(s).</param>
+    /// <param name="light">Whether the operator is light (unrolled); heavy operators never stream (ElementwiseLoop.Heavy.cs).</param>
     /// <returns>True to use non-temporal stores.</returns>
-    internal static bool UseNonTemporal(long length, bool inPlace) => !inPlace && length * sizeof(float) >= NonTemporalMinBytes;
+    internal static bool UseNonTemporal(long length, bool inPlace, bool light) =>
+        light && !inPlace && length * sizeof(float) >= NonTemporalMinBytes;
 
     /// <summary>y[i] = TOp(x[i]) for every i; x and y have equal length and may be the same memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
         where TOp : IUnaryOperator =>
-        Unary<TOp>(x, y, UseNonTemporal(x.Length, SameStart(x, y)));
+        Unary<TOp>(x, y, UseNonTemporal(x.Length, SameStart(x, y), TOp.Unroll));
 
     /// <summary>y[i] = TOp(x[i]) for every i, with the store strategy chosen by the caller.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -80,7 +84,7 @@ internal static unsafe partial class ElementwiseLoop
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
         where TOp : IBinaryOperator =>
-        Binary<TOp>(a, b, z, UseNonTemporal(a.Length, SameStart(a, z) || SameStart(b, z)));
+        Binary<TOp>(a, b, z, UseNonTemporal(a.Length, SameStart(a, z) || SameStart(b, z), TOp.Unroll));
 
     /// <summary>z[i] = TOp(a[i], b[i]) for every i, with the store strategy chosen by the caller.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -86,7 +86,7 @@ internal static unsafe class ParallelRunner
         where TOp : IUnaryOperator
     {
         // The store strategy is decided once for the whole call: each chunk is smaller than the total.
-        bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length, ElementwiseLoop.SameStart(x, y));
+        bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length, ElementwiseLoop.SameStart(x, y), TOp.Unroll);
         int threads = ThreadsFor(x.Length);
         if (threads == 1)
         {
@@ -120,7 +120,7 @@ internal static unsafe class ParallelRunner
         where TOp : IBinaryOperator
     {
         bool nonTemporal = ElementwiseLoop.UseNonTemporal(
-            a.Length, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z));
+            a.Length, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z), TOp.Unroll);
         int threads = ThreadsFor(a.Length);
         if (threads == 1)
         {

@@ -115,13 +115,14 @@ public class ElementwiseLoopTests
     }
 
     [Fact]
-    public void Streaming_stores_are_chosen_only_out_of_place_and_from_the_size_threshold()
+    public void Streaming_stores_are_chosen_only_for_light_operators_out_of_place_and_from_the_size_threshold()
     {
         long atThreshold = ElementwiseLoop.NonTemporalMinBytes / sizeof(float);
-        Assert.True(ElementwiseLoop.UseNonTemporal(atThreshold, inPlace: false));
-        Assert.False(ElementwiseLoop.UseNonTemporal(atThreshold - 1, inPlace: false));
-        Assert.False(ElementwiseLoop.UseNonTemporal(atThreshold * 4, inPlace: true));
-        Assert.False(ElementwiseLoop.UseNonTemporal(4_096, inPlace: false));
+        Assert.True(ElementwiseLoop.UseNonTemporal(atThreshold, inPlace: false, light: true));
+        Assert.False(ElementwiseLoop.UseNonTemporal(atThreshold - 1, inPlace: false, light: true));
+        Assert.False(ElementwiseLoop.UseNonTemporal(atThreshold * 4, inPlace: true, light: true));
+        Assert.False(ElementwiseLoop.UseNonTemporal(4_096, inPlace: false, light: true));
+        Assert.False(ElementwiseLoop.UseNonTemporal(atThreshold * 4, inPlace: false, light: false));
     }
 
     [Theory]
