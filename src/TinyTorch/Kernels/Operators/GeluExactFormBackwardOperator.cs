@@ -11,10 +11,14 @@ namespace TinyTorch.Kernels.Operators;
 /// S = d/da [a·Q(a)] is the slope of the forward's tail term (<see cref="FloatNormalTail.UpperTailSlope{TV, TL}"/>,
 /// rounded once). So the negative side is computed directly, never as 1 − something, and keeps its relative
 /// precision down to the bottom of float's range; on the positive side S ∈ [−0.13, 0.5] against 1.
-/// Error: the backward bound is relative to max(|dL/dx|, |g|) (4·2^-24); here the derivative itself is within
-/// ~1 ULP (S's 0.5 ULP rounding, then 1 − S's, or g·S's) except near x = −0.7518, where it crosses 0 and the
-/// error is ≤ 2^-25 absolute. ±∞ give 1 and −0; NaN stays NaN.
-/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
+/// Error: the backward bound is relative to max(|dL/dx|, |g|) (4·2^-24); the derivative itself (g = 1) is rounded
+/// about once. Over all 2^32 inputs: 0.84 ULP for x ≥ 0, 0.99 on [−0.5, 0), 0.96 on [−1.5, −1], ≤ 0.80 below
+/// (down into the subnormal tail); on (−1, −0.5), around the root at x = −0.7518, ≤ 0.34·2^-24 absolute. With
+/// gradients spread over 10^-3..10^3: 1.99·2^-24 of max(|dL/dx|, |g|) at worst (the product's rounding on top).
+/// NOTE: the product is g·D with D rounded, not g − g·S in one FMA: that would turn g = ±∞ into ∞ − ∞ = NaN.
+/// ±∞ give D = 1 and −0; NaN stays NaN. Every width runs the same float operations (FMA everywhere), so all agree
+/// bit for bit. It replaces a double-lane version (0.5 ULP) that ran about 4× slower (3.0–3.2 against 0.75–0.80
+/// ns/element for 4 096 and 262 144 floats on one AVX-512 thread, medians of 4 alternating probe runs).
 /// </remarks>
 internal readonly struct GeluExactFormBackwardOperator : IBinaryOperator
 {

@@ -130,8 +130,8 @@ internal static class FloatNormalTail
     /// The same factors as <see cref="TimesUpperTail{TV, TL}"/>, with e^(−a²/2) taken out of both terms:
     ///   Q(a) − a·φ(a) = (v − a/√(2π))·e^(−a²/2),   v = Q(a)·e^(a²/2) = ½(1 + m)/(1 + c·a).
     /// <list type="number">
-    /// <item>v as a pair: β = ½/(d + dl) with the division's residual ρ = ½ − β·d − β·dl exact by FMAs (Markstein),
-    /// so ½/(d + dl) = β·(1 + 2ρ) to within 2^-48 (1/d = 2β to 2^-24, times |ρ| ≤ 2^-24), and
+    /// <item>v as a pair: β = ½/d rounded, and the residual ρ = ½ − β·d − β·dl by two FMAs (the first one exact, as
+    /// in Markstein's correction), so ½/(d + dl) = β·(1 + 2ρ) to within 2^-48 (1/d = 2β to 2^-24, |ρ| ≤ 2^-24), and
     /// v = β·(1 + μ), μ = m + 2ρ·(1 + m) (|μ| ≤ 0.12: its rounding is absolute, ≤ 2^-28). vh = β + β·μ by one FMA,
     /// and its error by a second one (β − vh is exact by Sterbenz's lemma: 1 + μ ∈ [0.95, 1.12]).</item>
     /// <item>v − a/√(2π) = ωh + ωl: 1/√(2π) is split into two floats (the nearest float alone is 0.48·2^-24 off,
@@ -150,7 +150,9 @@ internal static class FloatNormalTail
     /// a is clamped at 14.55, where k = −153 and the up-scale comes out as 0: from there on the truth is below
     /// 2^-150 and rounds to 0 anyway. So ±∞ give −0 and NaN gives NaN.</item>
     /// </list>
-    /// Error: about 0.1·2^-24 relative before the rounding in the tail (a ≥ 2) and ≤ 2^-25 absolute everywhere.
+    /// Error, measured over every float a in [0, 14.6] against MathNet's erfc in double: 0.34·2^-24 absolute at most;
+    /// ≤ 0.99 ULP on [0, 0.5], 0.96 on [1, 1.5] and ≤ 0.80 from 1.5 on, into the subnormal tail; on [0.5, 1), where
+    /// the slope approaches its root, up to 3.2 ULP at 0.69 and 0.81, and unbounded in ULP at the root itself.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV UpperTailSlope<TV, TL>(TV x)
@@ -221,7 +223,7 @@ internal static class FloatNormalTail
         return TL.Divide(n, den);
     }
 
-    /// <summary>e^r ≈ 1 + r + w rounded, with w = r²·q(r) returned unrounded-by-1 + r in <paramref name="w"/>.</summary>
+    /// <summary>e^r ≈ 1 + r + w, rounded (only for small terms); w = r²·q(r) comes back on its own, so callers can keep 1 + r + w unrounded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ExpOfReduced<TV, TL>(TV r, out TV w)
         where TV : struct
