@@ -6,35 +6,45 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>dL/dx for GELU's exact form: g·(Φ(x) + x·φ(x)), from the input x.</summary>
 /// <remarks>
-/// The exact derivative of x·Φ(x), in double lanes; Φ from <see cref="NormalTail"/>, φ(x) = e^(−x²/2)/√(2π)
-/// with x² exact in double. x is clamped to [−40, 40], where the slope is already 0 or 1 in float.
-/// Every width runs the same double-lane algorithm (<see cref="FloatViaDouble"/>), so all agree bit for bit.
+/// The exact derivative of x·Φ(x), in float lanes. With a = |x| and Q the upper normal tail (Φ(x) = Q(a) for x &lt; 0,
+/// 1 − Q(a) for x ≥ 0), the derivative is S = Q(a) − a·φ(a) for x &lt; 0 and 1 − S for x ≥ 0, where
+/// S = d/da [a·Q(a)] is the slope of the forward's tail term (<see cref="FloatNormalTail.UpperTailSlope{TV, TL}"/>,
+/// rounded once). So the negative side is computed directly, never as 1 − something, and keeps its relative
+/// precision down to the bottom of float's range; on the positive side S ∈ [−0.13, 0.5] against 1.
+/// Error: the backward bound is relative to max(|dL/dx|, |g|) (4·2^-24); the derivative itself (g = 1) is rounded
+/// about once. Over all 2^32 inputs: 0.84 ULP for x ≥ 0, 0.99 on [−0.5, 0), 0.96 on [−1.5, −1], ≤ 0.80 below
+/// (down into the subnormal tail); on (−1, −0.5), around the root at x = −0.7518, ≤ 0.34·2^-24 absolute. With
+/// gradients spread over 10^-3..10^3: 1.99·2^-24 of max(|dL/dx|, |g|) at worst (the product's rounding on top).
+/// NOTE: the product is g·D with D rounded, not g − g·S in one FMA: that would turn g = ±∞ into ∞ − ∞ = NaN.
+/// ±∞ give D = 1 and −0; NaN stays NaN. Every width runs the same float operations (FMA everywhere), so all agree
+/// bit for bit. It replaces a double-lane version (0.5 ULP) that ran about 4× slower (3.0–3.2 against 0.75–0.80
+/// ns/element for 4 096 and 262 144 floats on one AVX-512 thread, medians of 4 alternating probe runs).
 /// </remarks>
-internal readonly struct GeluExactFormBackwardOperator : IBinaryOperator, IDoubleBinaryFunction
+internal readonly struct GeluExactFormBackwardOperator : IBinaryOperator
 {
     public static bool Vectorizable => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x, float g) => FloatViaDouble.Apply<GeluExactFormBackwardOperator>(x, g);
+    public static bool Unroll => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x, Vector128<float> g) => FloatViaDouble.Apply<GeluExactFormBackwardOperator>(x, g);
+    public static float Invoke(float x, float g) => Compute<float, FloatScalarLanes>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> g) => FloatViaDouble.Apply<GeluExactFormBackwardOperator>(x, g);
+    public static Vector128<float> Invoke(Vector128<float> x, Vector128<float> g) => Compute<Vector128<float>, FloatLanes128>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => FloatViaDouble.Apply<GeluExactFormBackwardOperator>(x, g);
+    public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> g) => Compute<Vector256<float>, FloatLanes256>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Compute<TV, TL>(TV x, TV g)
+    public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => Compute<Vector512<float>, FloatLanes512>(x, g);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Compute<TV, TL>(TV x, TV g)
         where TV : struct
-        where TL : IDoubleLanes<TV>
+        where TL : IFloatLanes<TV>
     {
-        TV xc = TL.Min(TL.Max(x, TL.Create(-40.0)), TL.Create(40.0));
-        TV q = NormalTail.Upper<TV, TL>(TL.Abs(xc));
-        TV cdf = TL.SelectWhereNegative(xc, q, TL.Subtract(TL.Create(1.0), q));
-        TV pdf = TL.Multiply(TL.Create(GeluConstants.OneOverSqrtTwoPi), VectorExp.Exp<TV, TL>(TL.Multiply(TL.Multiply(xc, xc), TL.Create(-0.5))));
-        return TL.Multiply(g, TL.MultiplyAdd(xc, pdf, cdf));
+        TV slope = FloatNormalTail.UpperTailSlope<TV, TL>(x);
+        TV derivative = TL.SelectWhereBelow(x, 0.0f, slope, TL.Subtract(TL.Create(1.0f), slope));
+        return TL.Multiply(g, derivative);
     }
 }

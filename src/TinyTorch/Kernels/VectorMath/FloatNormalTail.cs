@@ -51,6 +51,11 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float)
+    private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
+    private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
+    private const float SlopeDownScale = 1.4901161193847656e-08f;   // 2^-26
+    private const float InvSqrtTwoPiHi = 0.3989422917366028f;      // 1/√(2π) = InvSqrtTwoPiHi + InvSqrtTwoPiLo
+    private const float InvSqrtTwoPiLo = -1.1335170135851058e-08f;
 
     // q(r) ≈ (e^r − 1 − r)/r², degree 4.
     private const float Q0 = 0.4999999403953552f;     // 0x3EFFFFFE
@@ -86,37 +91,23 @@ internal static class FloatNormalTail
         where TL : IFloatLanes<TV>
     {
         TV zero = TL.Create(0.0f);
-        TV one = TL.Create(1.0f);
         TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
         // b + bl = ½a/(1 + c·a).
-        TV d = TL.MultiplyAdd(na, TL.Create(-Bulk), one);
-        TV dl = TL.MultiplyAdd(na, TL.Create(-Bulk), TL.Subtract(one, d));
+        TV d = BulkDenominator<TV, TL>(na, out TV dl);
         TV b = TL.Divide(half, d);
         TV minusB = TL.Subtract(zero, b);
         TV bl = TL.Divide(TL.MultiplyAdd(minusB, dl, TL.MultiplyAdd(minusB, d, half)), d);
 
-        // m = N/D, by Estrin's scheme in −a and h = −a²/2 (the a² and a⁴ coefficients absorb the factors −2 and 4).
+        // m = N/D, in −a and h = −a²/2.
         TV h = TL.Multiply(half, na);
-        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * N5), na, TL.Create(4.0f * N4));
-        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * N3), na, TL.Create(-2.0f * N2));
-        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(N1), na, TL.Create(N0)));
-        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
-        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
-        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, one));
-        TV m = TL.Divide(n, den);
+        TV m = Correction<TV, TL>(na, h);
 
         // e^(h + hl) = 2^k·(1 + r + w), h + hl = −a²/2 exactly.
         TV hl = TL.MultiplyAdd(half, na, TL.Subtract(zero, h));
         TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
-        TV r2 = TL.Multiply(r, r);
-        TV q = TL.MultiplyAdd(
-            TL.MultiplyAdd(TL.Create(Q4), r2, TL.MultiplyAdd(TL.Create(Q3), r, TL.Create(Q2))),
-            r2,
-            TL.MultiplyAdd(TL.Create(Q1), r, TL.Create(Q0)));
-        TV w = TL.Multiply(r2, q);
-        TV e = TL.Add(TL.Add(one, r), w);                    // e^r, rounded: only for small terms
+        TV e = ExpOfReduced<TV, TL>(r, out TV w);            // e^r, rounded: only for small terms
 
         // (b + bl)·e^(rl) = b + (bl + b·rl), to within rl² ≤ 2^-35.
         bl = TL.MultiplyAdd(b, rl, bl);
@@ -129,5 +120,121 @@ internal static class FloatNormalTail
 
         scale = TL.Pow2FromMagic(kd);
         return hi;
+    }
+
+    /// <summary>
+    /// The slope of a·Q(a): d/da [a·Q(a)] = Q(a) − a·φ(a), φ(a) = e^(−a²/2)/√(2π), for a = |x|, rounded once (a
+    /// second rounding only where the result is subnormal): the Gaussian part of exact GELU's derivative.
+    /// </summary>
+    /// <remarks>
+    /// The same factors as <see cref="TimesUpperTail{TV, TL}"/>, with e^(−a²/2) taken out of both terms:
+    ///   Q(a) − a·φ(a) = (v − a/√(2π))·e^(−a²/2),   v = Q(a)·e^(a²/2) = ½(1 + m)/(1 + c·a).
+    /// <list type="number">
+    /// <item>v as a pair: β = ½/d rounded, and the residual ρ = ½ − β·d − β·dl by two FMAs (the first one exact, as
+    /// in Markstein's correction), so ½/(d + dl) = β·(1 + 2ρ) to within 2^-48 (1/d = 2β to 2^-24, |ρ| ≤ 2^-24), and
+    /// v = β·(1 + μ), μ = m + 2ρ·(1 + m) (|μ| ≤ 0.12: its rounding is absolute, ≤ 2^-28). vh = β + β·μ by one FMA,
+    /// and its error by a second one (β − vh is exact by Sterbenz's lemma: 1 + μ ∈ [0.95, 1.12]).</item>
+    /// <item>v − a/√(2π) = ωh + ωl: 1/√(2π) is split into two floats (the nearest float alone is 0.48·2^-24 off,
+    /// which the tail would feel in full), a times the high part is split exactly by an FMA, and vh minus it by
+    /// TwoSum (either can be the larger one). Its error is v's (≤ 0.4·2^-24, from m), times v/|v − a/√(2π)|:
+    /// about 0.27 at a = 2 and falling in the tail, but unbounded at a = 0.7518, where the slope crosses 0 (no float
+    /// evaluation keeps relative precision there; the error stays ≤ 2^-25 absolute).</item>
+    /// <item>e^(−a²/2) as in <see cref="TimesUpperTail{TV, TL}"/>: the argument exact as a pair (h, hl),
+    /// 2^k·(1 + r + w) with r exact, and rl folded into the factor: (ωh + ωl)·(1 + r + w)·(1 + rl) = hi + lo with
+    /// hi = ωh + ωh·r by one FMA and its error by another (hi/ωh = 1 + r ∈ [0.65, 1.35]), lo = ωh·(w + rl·e) + ωl·e
+    /// plus that error. NOTE: the trap of the plain float form is the argument: −a²/2 rounded loses
+    /// |a²/2|·2^-24 relative (2^-19 at a = 10), which the pair avoids.</item>
+    /// <item>The result is hi + lo rounded, times 2^(k + 26) (exact: a normal float for every k ≥ −153), times 2^-26,
+    /// which rounds only where the result is subnormal. So the relative precision holds down to 2^-126 (a ≈ 13.34;
+    /// a clamp at 13.25 with a single 2^k, as for a·Q(a), would cut off normal slopes down to 2^-124.2).
+    /// a is clamped at 14.55, where k = −153 and the up-scale comes out as 0: from there on the truth is below
+    /// 2^-150 and rounds to 0 anyway. So ±∞ give −0 and NaN gives NaN.</item>
+    /// </list>
+    /// Error, measured over every float a in [0, 14.6] against MathNet's erfc in double: 0.34·2^-24 absolute at most;
+    /// ≤ 0.99 ULP on [0, 0.5], 0.96 on [1, 1.5] and ≤ 0.80 from 1.5 on, into the subnormal tail; on [0.5, 1), where
+    /// the slope approaches its root, up to 3.2 ULP at 0.69 and 0.81, and unbounded in ULP at the root itself.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV UpperTailSlope<TV, TL>(TV x)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV zero = TL.Create(0.0f);
+        TV na = TL.AtLeast(TL.NegativeAbs(x), -SlopeClamp);   // −a
+        TV half = TL.Multiply(na, TL.Create(-0.5f));          // ½a, exact
+        TV d = BulkDenominator<TV, TL>(na, out TV dl);
+        TV h = TL.Multiply(half, na);
+        TV m = Correction<TV, TL>(na, h);
+
+        // v = β·(1 + μ), β = ½/d; the residual comes out negated: ρ′ = β·d + β·dl − ½ = −ρ.
+        TV beta = TL.Divide(TL.Create(0.5f), d);
+        TV residual = TL.MultiplyAdd(beta, dl, TL.MultiplyAdd(beta, d, TL.Create(-0.5f)));
+        TV twoResidual = TL.Add(residual, residual);
+        TV mu = TL.Subtract(m, TL.MultiplyAdd(twoResidual, m, twoResidual));
+        TV vh = TL.MultiplyAdd(beta, mu, beta);
+        TV vl = TL.MultiplyAdd(beta, mu, TL.Subtract(beta, vh));
+
+        // ω = v − a/√(2π): p = −a·InvSqrtTwoPiHi rounded, and −(its error) = a·InvSqrtTwoPiHi + p by one FMA.
+        TV p = TL.Multiply(na, TL.Create(InvSqrtTwoPiHi));
+        TV pErrorNegated = TL.MultiplyAdd(na, TL.Create(-InvSqrtTwoPiHi), p);
+        TV omegaHi = FloatPairs.TwoSum<TV, TL>(vh, p, out TV sumError);
+        TV omegaLo = TL.Subtract(TL.Add(sumError, vl), TL.MultiplyAdd(na, TL.Create(-InvSqrtTwoPiLo), pErrorNegated));
+
+        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly.
+        TV hl = TL.MultiplyAdd(half, na, TL.Subtract(zero, h));
+        TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
+        TV e = ExpOfReduced<TV, TL>(r, out TV w);
+
+        TV hi = TL.MultiplyAdd(omegaHi, r, omegaHi);
+        TV hiError = TL.MultiplyAdd(omegaHi, r, TL.Subtract(omegaHi, hi));
+        TV lo = TL.MultiplyAdd(omegaHi, TL.MultiplyAdd(rl, e, w), TL.MultiplyAdd(omegaLo, e, hiError));
+
+        TV up = TL.Pow2FromMagic(TL.Add(kd, TL.Create(SlopeShift)));
+        return TL.Multiply(TL.Multiply(TL.Add(hi, lo), up), TL.Create(SlopeDownScale));
+    }
+
+    /// <summary>d = 1 + c·a rounded, and <paramref name="dl"/> its rounding error, exactly (1 − d is exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV BulkDenominator<TV, TL>(TV na, out TV dl)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV one = TL.Create(1.0f);
+        TV d = TL.MultiplyAdd(na, TL.Create(-Bulk), one);
+        dl = TL.MultiplyAdd(na, TL.Create(-Bulk), TL.Subtract(one, d));
+        return d;
+    }
+
+    /// <summary>
+    /// m = N/D, by Estrin's scheme in −a (<paramref name="na"/>) and h = −a²/2 (the a² and a⁴ coefficients absorb the
+    /// factors −2 and 4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Correction<TV, TL>(TV na, TV h)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * N5), na, TL.Create(4.0f * N4));
+        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * N3), na, TL.Create(-2.0f * N2));
+        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(N1), na, TL.Create(N0)));
+        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
+        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
+        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, TL.Create(1.0f)));
+        return TL.Divide(n, den);
+    }
+
+    /// <summary>e^r ≈ 1 + r + w, rounded (only for small terms); w = r²·q(r) comes back on its own, so callers can keep 1 + r + w unrounded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfReduced<TV, TL>(TV r, out TV w)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV r2 = TL.Multiply(r, r);
+        TV q = TL.MultiplyAdd(
+            TL.MultiplyAdd(TL.Create(Q4), r2, TL.MultiplyAdd(TL.Create(Q3), r, TL.Create(Q2))),
+            r2,
+            TL.MultiplyAdd(TL.Create(Q1), r, TL.Create(Q0)));
+        w = TL.Multiply(r2, q);
+        return TL.Add(TL.Add(TL.Create(1.0f), r), w);
     }
 }
