@@ -17,10 +17,8 @@ internal readonly struct SigmoidOperator : IUnaryOperator
 
     public static bool Unroll => false;
 
-    // NOTE: the vector bodies are NoInlining on purpose. Inlined four times into the shared loop's ×4 unroll,
-    // the ~20 hoisted constants and four bodies' temporaries overflow the 16 ymm registers and the JIT spills
-    // heavily (measured: 3.4 ns/element inlined vs 1.9 as a call, same machine and run).
-    // AggressiveOptimization: see FloatViaDouble — a non-inlined body must not start in tier 0.
+    // NOTE: a heavy body (an exponential, a pair division): it runs through the one-vector loop, where it is inlined
+    // exactly once (ElementwiseLoop.Heavy.cs says why neither a call nor four inlined copies run well).
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => FloatLogistic.Sigmoid<float, FloatScalarLanes>(x);
