@@ -39,7 +39,7 @@ internal static class FloatTanh
 
         TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.Add(negAbs, negAbs), out TV scale, out TV eLo);
         TV a = TL.Multiply(scale, eHi);
-        TV mHi = TL.Subtract(a, one);
+        TV mHi = TL.MultiplyAdd(scale, eHi, TL.Create(-1.0f));   // a − 1, one step shorter (a is exact, or tiny)
         TV mLo = TL.MultiplyAdd(scale, eLo, TL.Subtract(a, TL.Add(mHi, one)));
         TV dHi = TL.Add(two, mHi);
         TV dLo = TL.Add(TL.Add(TL.Subtract(two, dHi), mHi), mLo);
