@@ -8,7 +8,7 @@ namespace TinyTorch.Kernels.Operators;
 /// <remarks>
 /// Float-lane math throughout (<see cref="FloatLogistic"/>): e^(−|x|) as an unrounded float pair, 1 + e as an exact
 /// pair, one division with an FMA correction, so the result is rounded essentially once.
-/// Checked over all 2^32 inputs against SigmoidMath.Forward: at most 0.631 ULP (at x = −44.69).
+/// Checked over all 2^32 inputs against SigmoidMath.Forward: at most 0.501 ULP (at x = −20.8151).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct SigmoidOperator : IUnaryOperator

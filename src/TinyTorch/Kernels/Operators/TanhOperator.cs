@@ -8,7 +8,7 @@ namespace TinyTorch.Kernels.Operators;
 /// <remarks>
 /// Float-lane math throughout (<see cref="FloatTanh"/>): −m/(2 + m) with m = e^(−2|x|) − 1 and 2 + m as exact
 /// float pairs and one corrected division; x itself for |x| ≤ 2^-12.
-/// Checked over all 2^32 inputs against TanhMath.Forward: at most 0.838 ULP (at x = 0.17358).
+/// Checked over all 2^32 inputs against TanhMath.Forward: at most 0.530 ULP (at x = 0.0103817).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct TanhOperator : IUnaryOperator

@@ -3,34 +3,45 @@ using System.Runtime.CompilerServices;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// e^t for t ≤ 0 in float lanes, returned unrounded as 2^k·(hi + lo), good to 2^-26 relative (2^-26.4 measured), so that
-/// callers which divide or subtract can still round only once at the end.
+/// e^t for t ≤ 0 in float lanes, returned unrounded as 2^K·(hi + lo), good to 2^-32 relative, so that callers which
+/// divide or subtract can still round only once at the end.
 /// </summary>
 /// <remarks>
-/// The classical Cody–Waite scheme (Cody &amp; Waite, "Software Manual for the Elementary Functions", 1980), kept in
-/// float by carrying the rounding error of 1 + r as a second float (Dekker's Fast2Sum: for |a| ≥ |b|, s = a + b
-/// and (b − (s − a)) is the exact error of s):
+/// Tang's table-driven scheme (Tang, "Table-driven implementation of the exponential function in IEEE floating-point
+/// arithmetic", ACM TOMS 15(2), 1989) with 16 table entries, one vector register's worth:
 /// <list type="number">
-/// <item>k = round(t·log2 e) via the magic constant 1.5·2^23 added inside an FMA (round-to-nearest leaves k in
-/// the low mantissa bits, and 2^k is built straight from those bits).</item>
-/// <item>r = t − k·Ln2Hi in one FMA is EXACT: for k = 0 it is t; otherwise |t| ≥ 0.34, so t is a multiple of
-/// 2^-25, as is k·Ln2Hi (Ln2Hi, the float nearest ln 2, is a multiple of 2^-24), and |r| &lt; ½ then needs at most
-/// 24 significant bits.
-/// The rest of ln 2, rLo = −k·Ln2Lo (|rLo| ≤ 127·1.9e−9 = 2.4e−7), enters as e^(r + rLo) = e^r·(1 + rLo) + O(3e−14),
-/// i.e. a term rLo·e^r, for which rLo·(1 + r + w) is plenty.</item>
-/// <item>e^r = 1 + r + w, w = r²·Q(r), Q a degree-5 polynomial interpolating (e^r − 1 − r)/r² at the Chebyshev nodes of
-/// [−0.35, 0.35]: relative error 8.1e−10 = 2^-30.2 with the float coefficients below (checked on a fine grid).</item>
-/// <item>h = 1 + r rounded, and l = (r − (h − 1)) + w + rLo·e^r: the first part is h's exact rounding error
-/// (Fast2Sum, |r| &lt; 1), so the sum 1 + r is never rounded as a whole. The roundings left are those of w and l
-/// (|w|, |l| ≤ 0.07, so ≤ 2^-28 absolute each) and of Q's evaluation (≤ 2^-26 of Q, times r² ≤ 0.12).
-/// Finally (h, l) is renormalised exactly (Fast2Sum again) into hi + lo with |lo| ≤ 2^-24·hi, which is what
-/// <see cref="FloatQuotient"/> needs of a denominator.</item>
+/// <item>k = round(t·16/ln 2) via the magic constant 1.5·2^23 + 8 added inside an FMA: kd = magic + k holds k + 8 in
+/// its low mantissa bits, so with k = 16K + j, j ∈ [−8, 7], the low four bits of kd are j + 8 (the table index) and
+/// bits 4 and up give K = ⌊(k + 8)/16⌋ (2^K is built straight from them). Centring j keeps 2^(j/16) ∈ [0.707, 1.355].</item>
+/// <item>r = t − k·L1 in one FMA is EXACT, with L1 = Ln2Hi/16 (a multiple of 2^-28): for k = 0 it is t; otherwise
+/// |t·16/ln 2| ≥ ½ − 2^-12, so |t| ≥ 0.0216 &gt; 2^-6 and t is a multiple of 2^-29, as is k·L1; and
+/// |r| ≤ (½ + 2^-12)·ln 2/16 + 2540·|L1 − ln 2/16| &lt; 0.02168 &lt; 2^-5 (the 2^-12 covers the rounding of the float
+/// 16/ln 2: |t·16/ln 2|·2^-24 ≤ 2540·2^-24 down to the lowest clamp, t = −110), so r needs at most 24 significant
+/// bits.</item>
+/// <item>The table holds T = 2^(j/16) as a float Thi plus ε = ln(T/Thi) (|ε| ≤ 2^-24.3, computed in high precision
+/// and rounded to float), so that e^t = 2^K·Thi·e^(r + δ) with δ = ε − k·L2 (+ tLo for a pair argument),
+/// L2 = (ln 2 − Ln2Hi)/16: one FMA, |δ| ≤ 2540·1.2e−10 + 2^-24.3 &lt; 3.6e−7 (plus |tLo|); δ's own rounding and the
+/// third part of ln 2/16 (times k) are below 2^-44.</item>
+/// <item>e^(r + δ) = 1 + r + u with u = δ + s²·q(s), s = r + δ rounded, q(s) = ½ + c1·s + c2·s² interpolating
+/// (e^s − 1 − s)/s² at the Chebyshev nodes of [−0.0218, 0.0218]: |s²·(q − exact)| ≤ 2^-35.5 with the float
+/// coefficients below; s's rounding (≤ 2^-29.5) moves s²·q by ≤ |s|·2^-29.5 ≤ 2^-35; the roundings of s², q and
+/// u are 2^-24 relative of |u| ≤ 2.4e−4 = 2^-12, so u is within ≈ 2^-33.5 absolute of e^(r + δ) − 1 − r.</item>
+/// <item>hi = Thi + Thi·r rounded (one FMA), and lo = Thi·u + e1, where e1 = fma(Thi, r, Thi − hi) is hi's rounding
+/// error: Thi − hi is exact (Sterbenz: hi/Thi ∈ [0.978, 1.022]) and the FMA rounds the error itself (≤ 2^-48).
+/// So the sum Thi·(1 + r) is never rounded as a whole, and lo adds one rounding of ≤ 2^-24·|lo| ≤ 2^-35.5.</item>
 /// </list>
-/// Altogether |(hi + lo) − e^r| ≤ 2^-26 relative (≈ 0.25 float ULP at most; 2^-26.36 measured, at t ≈ −28.07, where
-/// the roundings above happen to align; the tests assert 2^-26).
-/// NOTE: t is clamped at −88, where k = −127 and 2^k comes out as +0: e^t is then 0, and the true value
-/// (&lt; 2^-126.5) is below float's normal range anyway. For k ≥ −126 2^k is a normal float, so scaling is exact.
-/// NaN propagates (the clamp keeps a NaN lane).
+/// Altogether |2^K·(hi + lo) − e^t| ≤ 2^-32 relative (|lo| ≤ 2^-11.5·hi, with the bound below counted in units of
+/// hi; the tests assert 2^-32; the Cody–Waite version this replaced, with a degree-5 polynomial, was 2^-26).
+/// hi ∈ [0.69, 1.39]. NOTE: the pair is NOT normalised unless asked for: lo carries the whole quadratic term (up to
+/// 2^-11.5·hi), which <see cref="FloatQuotient"/> allows for; callers that need hi to be the pair rounded (softmax's
+/// compensated sum) pay three more instructions (Fast2Sum).
+/// For K = 0 (t ≥ −8.5·ln 2/16 ≈ −0.368) hi ∈ [0.69, 1], so hi − 1 is exact; for k = 0 (|t| &lt; 0.0216) moreover
+/// Thi = 1 and δ = 0 (ε is 0 for j = 0), hi − 1 + e1 = r exactly, and e^t − 1 = (hi − 1) + lo keeps its full relative
+/// precision (expm1-like: the only rounding is lo's, 2^-24·|u + e1|, see <see cref="FloatTanh"/>).
+/// NOTE: t is clamped at −88 (or the caller's floor), where k = −2031 and K = −127, and 2^K comes out as +0: e^t
+/// is then 0, and the true value (&lt; 2^-126.5) is below float's normal range anyway (K = −127 from t &lt; −87.70 on).
+/// For K ≥ −126 2^K is a normal float, so scaling is exact. NaN propagates (the clamp keeps a NaN lane).
+/// The table lookup is exact, so every width still gives the same bits (<see cref="IFloatLanes{TV}.Lookup16"/>).
 /// </remarks>
 internal static class FloatExp
 {
@@ -39,66 +50,125 @@ internal static class FloatExp
     private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
     private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
 
-    // Q(r) ≈ (e^r − 1 − r)/r², degree 5, interpolating at the 6 Chebyshev nodes of [−0.35, 0.35].
-    private const float Q0 = 0.5f;                    // 0x3F000000
-    private const float Q1 = 0.166666672f;            // 0x3E2AAAAB
-    private const float Q2 = 0.0416664556f;           // 0x3D2AAA72
-    private const float Q3 = 0.00833331048f;          // 0x3C088870
-    private const float Q4 = 0.00139345322f;          // 0x3AB6A488
-    private const float Q5 = 0.000198919704f;         // 0x3950951A
+    private const float SixteenOverLn2 = 23.0831203f;   // 0x41B8AA3B
+    private const float Ln2Over16Hi = 0.0433216989f;    // 0x3D317218 = Ln2Hi/16, a multiple of 2^-28
+    private const float Ln2Over16Lo = -1.19040888e-10f; // 0xAF02E308 ≈ ln 2/16 − Ln2Over16Hi
+
+    /// <summary>1.5·2^23 + 8: kd = TableMagic + k holds k + 8 in its low mantissa bits (see the remarks, item 1).</summary>
+    private const float TableMagic = 12582920.0f;
+
+    // q(s) ≈ (e^s − 1 − s)/s² = ½ + s/6 + s²/24 + …, interpolating at the Chebyshev nodes ±0.0218·cos(π/4).
+    private const float C1 = 0.166668653f;             // 0x3E2AAB30
+    private const float C2 = 0.0416669957f;            // 0x3D2AAB03
 
     /// <summary>1.5·2^23: adding it rounds to an integer k and leaves k in the low mantissa bits (kd = RoundingMagic + k).</summary>
     internal const float RoundingMagic = 12582912.0f;
 
-    /// <summary>e^t = <paramref name="scale"/>·(result + <paramref name="lo"/>) for t ≤ 0; result ∈ [0.7, 1.42].</summary>
+    /// <summary>The smallest kd (as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, bool, out TV, out TV)"/> returns it) whose power of two is 2^k.</summary>
+    /// <param name="k">The exponent.</param>
+    internal static float MagicForExponent(int k) => RoundingMagic + (16.0f * k);
+
+    /// <summary>What adding 1 to the exponent K adds to kd.</summary>
+    internal const float MagicPerOctave = 16.0f;
+
+    /// <summary>Table index j + 8 → 2^(j/16) rounded to float.</summary>
+    private static ReadOnlySpan<float> PowerHi =>
+    [
+        0.707106769f, 0.738413095f, 0.771105409f, 0.805245161f, 0.840896428f, 0.878126085f, 0.917004049f, 0.957603276f,
+        1.0f, 1.04427373f, 1.09050775f, 1.13878858f, 1.18920708f, 1.24185777f, 1.29683959f, 1.35425556f,
+    ];
+
+    /// <summary>Table index j + 8 → ln(2^(j/16)/PowerHi), the rest of the table entry as an exponent.</summary>
+    private static ReadOnlySpan<float> PowerRest =>
+    [
+        1.71142709e-08f, -3.04768335e-08f, 5.23333421e-09f, 6.10759177e-09f, -1.47196060e-08f, -5.25879518e-09f, -6.12825968e-09f, 5.14060927e-09f,
+        0.0f, 4.62854715e-08f, -1.19921575e-08f, 4.72978208e-08f, 3.19341815e-08f, 3.62105723e-08f, -3.09907229e-08f, -7.47521334e-09f,
+    ];
+
+    /// <summary>
+    /// e^t = <paramref name="scale"/>·(result + <paramref name="lo"/>) for t ≤ 0; result ∈ [0.69, 1.39], and the pair is
+    /// not normalised (|lo| ≤ 2^-11.5·result, see the remarks).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV ExpNonPositive<TV, TL>(TV t, out TV scale, out TV lo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV hi = ExpNonPositive<TV, TL>(t, default, false, MinArgument, out TV kd, out lo);
-        scale = TL.Pow2FromMagic(kd);
+        TV hi = ExpNonPositive<TV, TL>(t, default, false, MinArgument, false, out TV kd, out lo);
+        scale = Pow2<TV, TL>(kd);
         return hi;
     }
 
     /// <summary>
-    /// e^(t + tLo) = 2^k·(result + <paramref name="lo"/>) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|
-    /// (the low half of an argument carried as a float pair); k comes back as <paramref name="kd"/> = RoundingMagic + k.
+    /// e^(t + tLo) = 2^K·(result + <paramref name="lo"/>) as a normalised pair (|lo| ≤ 2^-24·result: result is the
+    /// pair rounded to float) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|; see the next overload.
     /// </summary>
-    /// <remarks>
-    /// t is clamped at <paramref name="minArgument"/> (≥ −110, so k ≥ −159): callers that scale by 2^k directly
-    /// need −88 (k ≥ −127, see the class remarks); callers that want results near the bottom of float's range
-    /// scale in two steps. tLo joins rLo: e^(r + rLo + tLo) = e^r·(1 + rLo + tLo) to within (rLo + tLo)² ≤ 2^-34.
-    /// <paramref name="hasLow"/> false ignores tLo and saves an instruction (the JIT folds the constant).
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, out TV kd, out TV lo)
         where TV : struct
+        where TL : IFloatLanes<TV> =>
+        ExpNonPositive<TV, TL>(t, tLo, hasLow, minArgument, true, out kd, out lo);
+
+    /// <summary>
+    /// e^(t + tLo) = 2^K·(result + <paramref name="lo"/>) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|
+    /// (the low half of an argument carried as a float pair); result ∈ [0.69, 1.39]. K comes back encoded in
+    /// <paramref name="kd"/>: 2^K is <see cref="Pow2{TV, TL}"/>(kd), and adding <see cref="MagicPerOctave"/> to kd adds 1 to K.
+    /// </summary>
+    /// <remarks>
+    /// t is clamped at <paramref name="minArgument"/> (≥ −110, so K ≥ −159): callers that scale by 2^K directly
+    /// need −88 (K ≥ −127, see the class remarks); callers that want results near the bottom of float's range
+    /// scale in two steps. tLo joins δ, and s = r + δ carries it into the polynomial too, so e^(r + δ) is as accurate
+    /// for |δ| up to 2^-20·110 ≈ 1e−4 (δ²/2 is then 2^-27.6 and s² accounts for it).
+    /// <paramref name="hasLow"/> false ignores tLo and saves an instruction (the JIT folds the constant).
+    /// <paramref name="normalise"/> true renormalises the pair (Dekker's Fast2Sum, |hi| ≥ |lo|: hi + lo rounded and
+    /// its exact error), three more instructions on the critical path; false leaves |lo| ≤ 2^-11.5·hi.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, bool normalise, out TV kd, out TV lo)
+        where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV r = Reduce<TV, TL>(TL.AtLeast(t, minArgument), tLo, hasLow, out kd, out TV rLo);
+        TV tc = TL.AtLeast(t, minArgument);
+        kd = TL.MultiplyAdd(tc, TL.Create(SixteenOverLn2), TL.Create(TableMagic));
+        TV k = TL.Subtract(kd, TL.Create(TableMagic));
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Hi), tc);
+        TV powerHi = TL.Lookup16(kd, PowerHi);
+        TV rest = TL.Lookup16(kd, PowerRest);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Lo), hasLow ? TL.Add(rest, tLo) : rest);
 
-        // Estrin's scheme: three independent pairs, so the chain is 3 FMAs deep instead of 5.
-        TV r2 = TL.Multiply(r, r);
-        TV q01 = TL.MultiplyAdd(TL.Create(Q1), r, TL.Create(Q0));
-        TV q23 = TL.MultiplyAdd(TL.Create(Q3), r, TL.Create(Q2));
-        TV q45 = TL.MultiplyAdd(TL.Create(Q5), r, TL.Create(Q4));
-        TV q = TL.MultiplyAdd(TL.MultiplyAdd(q45, r2, q23), r2, q01);
-        TV w = TL.Multiply(r2, q);
+        TV s = TL.Add(r, delta);
+        TV q = TL.MultiplyAdd(TL.MultiplyAdd(TL.Create(C2), s, TL.Create(C1)), s, TL.Create(0.5f));
+        TV u = TL.MultiplyAdd(TL.Multiply(s, s), q, delta);
 
-        TV h = TL.Add(one, r);
-        TV l = TL.Add(TL.Subtract(r, TL.Subtract(h, one)), TL.MultiplyAdd(rLo, TL.Add(h, w), w));
-        TV hi = TL.Add(h, l);
-        lo = TL.Subtract(l, TL.Subtract(hi, h));
+        TV hi = TL.MultiplyAdd(powerHi, r, powerHi);
+        TV error = TL.MultiplyAdd(powerHi, r, TL.Subtract(powerHi, hi));
+        lo = TL.MultiplyAdd(powerHi, u, error);
+        if (normalise)
+        {
+            TV sum = TL.Add(hi, lo);
+            lo = TL.Subtract(lo, TL.Subtract(sum, hi));
+            hi = sum;
+        }
+
         return hi;
     }
 
+    /// <summary>2^K from kd as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, bool, out TV, out TV)"/> returns it (K ∈ [−127, 127]; −127 gives +0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Pow2<TV, TL>(TV kd)
+        where TV : struct
+        where TL : IFloatLanes<TV> => TL.Pow2FromMagicOver16(kd);
+
     /// <summary>
-    /// The Cody–Waite step (class remarks, item 2): t + tLo = k·ln 2 + r + rLo with k = round(t·log2 e) returned as
-    /// <paramref name="kd"/> = RoundingMagic + k, r = t − k·Ln2Hi exact, rLo = tLo − k·Ln2Lo (tLo ignored when
-    /// <paramref name="hasLow"/> is false). Shared with exponentials that bring their own polynomial.
+    /// The Cody–Waite step with k = round(t·log2 e): t + tLo = k·ln 2 + r + rLo with k returned as
+    /// <paramref name="kd"/> = RoundingMagic + k (2^k is <see cref="IFloatLanes{TV}.Pow2FromMagic"/>(kd)),
+    /// r = t − k·Ln2Hi exact, rLo = tLo − k·Ln2Lo (tLo ignored when <paramref name="hasLow"/> is false).
+    /// For exponentials that bring their own polynomial (|r| ≤ 0.35).
     /// </summary>
+    /// <remarks>
+    /// r = t − k·Ln2Hi in one FMA is exact: for k = 0 it is t; otherwise |t| ≥ 0.34, so t is a multiple of 2^-25,
+    /// as is k·Ln2Hi (Ln2Hi is a multiple of 2^-24), and |r| &lt; ½ then needs at most 24 significant bits.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TV Reduce<TV, TL>(TV t, TV tLo, bool hasLow, out TV kd, out TV rLo)
         where TV : struct

@@ -53,4 +53,29 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Pow2FromMagic(Vector128<float> kd) =>
         (Vector128.ShiftLeft(kd.AsInt32(), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> NegatedMultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
+        Fma.IsSupported ? Fma.MultiplyAddNegated(a, b, c) : Vector128.FusedMultiplyAdd(-a, b, c);
+
+    // NOTE: with AVX2 the 8-lane vpermps does the work (upper lanes of the widened index are don't-care), as in
+    // FloatLanes256; otherwise lane by lane, the same entries.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Lookup16(Vector128<float> kd, ReadOnlySpan<float> table)
+    {
+        Vector128<int> index = kd.AsInt32();
+        if (Avx2.IsSupported)
+        {
+            Vector256<int> wide = index.ToVector256Unsafe();
+            Vector128<float> low = Avx2.PermuteVar8x32(Vector256.Create(table), wide).GetLower();
+            Vector128<float> high = Avx2.PermuteVar8x32(Vector256.Create(table[8..]), wide).GetLower();
+            return Sse41.BlendVariable(low, high, Vector128.ShiftLeft(index, 28).AsSingle());
+        }
+
+        return Vector128.Create(table[index[0] & 15], table[index[1] & 15], table[index[2] & 15], table[index[3] & 15]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Pow2FromMagicOver16(Vector128<float> kd) =>
+        (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
 }

@@ -53,4 +53,28 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow2FromMagic(Vector256<float> kd) =>
         (Vector256.ShiftLeft(kd.AsInt32(), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> NegatedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+        Fma.IsSupported ? Fma.MultiplyAddNegated(a, b, c) : Vector256.FusedMultiplyAdd(-a, b, c);
+
+    // NOTE: vpermps on 8 lanes reads the low three index bits: one permute per half of the table, and bit 3
+    // (shifted up into the sign bit, which is all blendvps reads) picks the half.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Lookup16(Vector256<float> kd, ReadOnlySpan<float> table)
+    {
+        if (Avx2.IsSupported)
+        {
+            Vector256<int> index = kd.AsInt32();
+            Vector256<float> low = Avx2.PermuteVar8x32(Vector256.Create(table), index);
+            Vector256<float> high = Avx2.PermuteVar8x32(Vector256.Create(table[8..]), index);
+            return Avx.BlendVariable(low, high, Vector256.ShiftLeft(index, 28).AsSingle());
+        }
+
+        return Vector256.Create(FloatLanes128.Lookup16(kd.GetLower(), table), FloatLanes128.Lookup16(kd.GetUpper(), table));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Pow2FromMagicOver16(Vector256<float> kd) =>
+        (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace TinyTorch.Kernels.VectorMath;
 
@@ -47,4 +48,20 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow2FromMagic(Vector512<float> kd) =>
         (Vector512.ShiftLeft(kd.AsInt32(), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> NegatedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(a, b, c) : Vector512.FusedMultiplyAdd(-a, b, c);
+
+    // NOTE: vpermps reads only the low four bits of each index lane, which are exactly n mod 16: one instruction
+    // for the whole table (the table is its memory operand).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Lookup16(Vector512<float> kd, ReadOnlySpan<float> table) =>
+        Avx512F.IsSupported
+            ? Avx512F.PermuteVar16x32(Vector512.Create(table), kd.AsInt32())
+            : Vector512.Create(FloatLanes256.Lookup16(kd.GetLower(), table), FloatLanes256.Lookup16(kd.GetUpper(), table));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Pow2FromMagicOver16(Vector512<float> kd) =>
+        (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
 }

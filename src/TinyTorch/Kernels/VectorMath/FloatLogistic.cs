@@ -8,9 +8,9 @@ namespace TinyTorch.Kernels.VectorMath;
 /// σ = 1 / (1 + e) for x ≥ 0 and σ = 2^k·(eHi + eLo) / (1 + e) for x &lt; 0 (the same function times e^x/e^x).
 /// 1 + e is formed exactly as a pair (Fast2Sum, 1 ≥ 2^k·eHi, plus the scaled lo part), and the quotient of the
 /// pairs is rounded once (<see cref="FloatQuotient"/>). For x &lt; 0 the factor 2^k is applied after the division:
-/// exact for normal results, so the only errors are exp's (≤ 2^-26 relative, passed straight into σ for x &lt; 0
-/// and damped by e/(1+e) ≤ ½ for x ≥ 0) and the final rounding: ≤ 0.5 + 0.25 ULP (0.631 measured over all inputs).
-/// Below x = −87.68, 2^k is 0 (see <see cref="FloatExp"/>), so σ is +0 where the truth is under 2^-126.5.
+/// exact for normal results, so the only errors are exp's (≤ 2^-32 relative, passed straight into σ for x &lt; 0
+/// and damped by e/(1+e) ≤ ½ for x ≥ 0), the quotient's 2^-30.5 and the final rounding: ≤ 0.5 + 2^-6 ULP.
+/// Below x = −87.70, 2^k is 0 (see <see cref="FloatExp"/>), so σ is +0 where the truth is under 2^-126.5.
 /// NaN gives NaN. Checked over all 2^32 inputs (see the operator).
 /// </remarks>
 internal static class FloatLogistic
@@ -23,7 +23,7 @@ internal static class FloatLogistic
     {
         TV nHi = Fraction<TV, TL>(x, default, false, out TV kd, out TV nLo, out TV dHi, out TV dLo);
         TV quotient = FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
-        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, TL.Pow2FromMagic(kd), TL.Create(1.0f)));
+        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, FloatExp.Pow2<TV, TL>(kd), TL.Create(1.0f)));
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ internal static class FloatLogistic
         TV mLo = TL.MultiplyAdd(x, nLo, TL.MultiplyAdd(x, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
         TV quotient = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
 
-        TV up = TL.SelectWhereBelow(zHi, 0.0f, TL.Pow2FromMagic(TL.Add(kd, TL.Create(64.0f))), one);
+        TV up = TL.SelectWhereBelow(zHi, 0.0f, FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave))), one);
         TV down = TL.SelectWhereBelow(zHi, 0.0f, TL.Create(5.42101086e-20f), one);   // 2^-64
         return TL.SelectWhereBelow(x, float.PositiveInfinity, TL.Multiply(TL.Multiply(quotient, up), down), x);
     }
@@ -65,24 +65,27 @@ internal static class FloatLogistic
     /// Whether z is a pair (then tLo counts) reaching deep into the tail: e^(−|z|) is clamped at −110, not −88, and
     /// 2^k may be subnormal. False for a plain float z (tLo ignored), which saves two instructions.
     /// </param>
-    /// <param name="kd">k, as <see cref="FloatExp.RoundingMagic"/> + k.</param>
+    /// <param name="kd">k, encoded as <see cref="FloatExp"/> returns it (2^k = <see cref="FloatExp.Pow2{TV, TL}"/>(kd)).</param>
     /// <param name="nLo">The numerator's low part.</param>
     /// <param name="dHi">The denominator's high part, in [1, 2].</param>
     /// <param name="dLo">The denominator's low part.</param>
-    /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^r ∈ [0.7, 1.42].</returns>
+    /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^(−|z|)/2^k ∈ [0.69, 1.39].</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Fraction<TV, TL>(TV zHi, TV tLo, bool pair, out TV kd, out TV nLo, out TV dHi, out TV dLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV one = TL.Create(1.0f);
-        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, pair, pair ? -110.0f : -88.0f, out kd, out TV eLo);
+        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, pair, pair ? -110.0f : -88.0f, false, out kd, out TV eLo);
 
-        // NOTE: below k = −127 the true 2^k is subnormal and Pow2FromMagic cannot build it; in the denominator
+        // NOTE: below k = −127 the true 2^k is subnormal and FloatExp.Pow2 cannot build it; in the denominator
         // 1 + 2^k·e such a term is below 2^-126 anyway, so k is floored there (2^-127 comes out as 0).
-        TV scale = TL.Pow2FromMagic(pair ? TL.AtLeast(kd, FloatExp.RoundingMagic - 127.0f) : kd);
+        TV scale = FloatExp.Pow2<TV, TL>(pair ? TL.AtLeast(kd, FloatExp.MagicForExponent(-127)) : kd);
         TV a = TL.Multiply(scale, eHi);
-        dHi = TL.Add(one, a);
+
+        // NOTE: 1 + a as one FMA of the exact product (a itself is exact wherever it matters, and 1 + a rounds to 1
+        // where it is not): the same bits as an add after the multiply, one step shorter on the path to the division.
+        dHi = TL.MultiplyAdd(scale, eHi, one);
         dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));
 
         nLo = TL.SelectWhereBelow(zHi, 0.0f, eLo, TL.Create(0.0f));

@@ -3,15 +3,24 @@ using System.Runtime.CompilerServices;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// (nHi + nLo) / (dHi + dLo) rounded once to float, for normalised float pairs (|lo| ≤ 2^-24·|hi|).
+/// (nHi + nLo) / (dHi + dLo) rounded once to float, for float pairs with |lo| ≤ 2^-11·|hi| (not necessarily
+/// normalised: <see cref="FloatExp"/> leaves its quadratic term in lo).
 /// </summary>
 /// <remarks>
-/// One division and one FMA-based correction (Markstein's scheme for division with FMA; Markstein, "IA-64 and
+/// One division and an FMA-based correction (Markstein's scheme for division with FMA; Markstein, "IA-64 and
 /// Elementary Functions", 2000): with R = 1/dHi (relative error ≤ 2^-24) and q0 = nHi·R, the residual
-/// ρ = (nHi + nLo) − q0·(dHi + dLo) is evaluated as fma(−q0, dHi, nHi) + nLo − q0·dLo, and the result is
-/// q0 + ρ·R in one FMA. q0 is within ~2^-23 of the quotient, so ρ is that small: its two roundings and R's own
-/// error (which reaches the result only through ρ·R) cost ~2^-47 relative, and the final FMA is the one
-/// rounding that matters: the result is within 0.5 ULP + ~2^-46 relative of the pair quotient.
+/// ρ = (nHi + nLo) − q0·(dHi + dLo) is evaluated as fma(−q0, dHi, nHi) + fma(−q0, dLo, nLo) (the two halves
+/// independent, so the chain after the division is short), and the result is q0 + ρ·R′ in one FMA.
+/// Because lo may be as large as 2^-11·hi, q0 is only within ~2^-10 of the quotient and ρ is that large:
+/// <list type="bullet">
+/// <item>ρ's roundings (the second FMA and the sum; the first FMA is exact, the remainder of a rounded quotient)
+/// cost 2^-24·|ρ| ≤ 2^-34 relative.</item>
+/// <item>ρ must be divided by the whole pair, not by dHi: R′ = R − (R·dLo)·R = (1/dHi)·(1 − dLo/dHi + …) is
+/// 1/(dHi + dLo) to within (dLo/dHi)² + 2^-23 ≤ 2^-21.4, which reaches the result as ≤ 2^-31.4 relative. (Dividing
+/// by dHi alone would leave |dLo/dHi|·|ρ|, up to 2^-21.) R′ is formed off the critical path, while q0 and ρ are.</item>
+/// </list>
+/// The final FMA is the one rounding that matters: the result is within 0.5 ULP + 2^-30.5 relative of the pair
+/// quotient (for normalised pairs, |lo| ≤ 2^-24·|hi|, the extra term is below 2^-45).
 /// </remarks>
 internal static class FloatQuotient
 {
@@ -23,10 +32,8 @@ internal static class FloatQuotient
     {
         TV reciprocal = TL.Divide(TL.Create(1.0f), dHi);
         TV q0 = TL.Multiply(nHi, reciprocal);
-        TV minusQ0 = TL.Subtract(TL.Create(0.0f), q0);
-        TV residual = TL.MultiplyAdd(minusQ0, dHi, nHi);
-        residual = TL.Add(residual, nLo);
-        residual = TL.MultiplyAdd(minusQ0, dLo, residual);
-        return TL.MultiplyAdd(residual, reciprocal, q0);
+        TV residual = TL.Add(TL.NegatedMultiplyAdd(q0, dHi, nHi), TL.NegatedMultiplyAdd(q0, dLo, nLo));
+        TV refined = TL.NegatedMultiplyAdd(TL.Multiply(reciprocal, dLo), reciprocal, reciprocal);
+        return TL.MultiplyAdd(residual, refined, q0);
     }
 }

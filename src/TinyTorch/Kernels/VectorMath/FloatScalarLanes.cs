@@ -43,4 +43,14 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagic(float kd) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(kd) << 23) + OneBits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float NegatedMultiplyAdd(float a, float b, float c) => float.FusedMultiplyAdd(-a, b, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Lookup16(float kd, ReadOnlySpan<float> table) => table[BitConverter.SingleToInt32Bits(kd) & 15];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Pow2FromMagicOver16(float kd) =>
+        BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits);
 }

@@ -67,7 +67,7 @@ internal static class FloatSoftmax
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
         TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
-        TV scale = TL.Pow2FromMagic(kd);
+        TV scale = FloatExp.Pow2<TV, TL>(kd);
         residual = TL.Multiply(TL.Multiply(scale, TL.Create(Boost)), lo);
         return TL.Multiply(scale, hi);
     }

@@ -47,4 +47,16 @@ internal interface IFloatLanes<TV>
 
     /// <summary>2^k from kd = 1.5·2^23 + k (k an integer in [−127, 127]): exponent field k + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagic(TV kd);
+
+    /// <summary>c − a·b with a single rounding (fused; the negation is exact, so this is MultiplyAdd(−a, b, c)).</summary>
+    static abstract TV NegatedMultiplyAdd(TV a, TV b, TV c);
+
+    /// <summary>
+    /// table[n mod 16] per lane, from kd = 1.5·2^23 + n (n an integer, |n| &lt; 2^22, so the low four bits of kd's
+    /// bit pattern are n mod 16); <paramref name="table"/> has 16 entries.
+    /// </summary>
+    static abstract TV Lookup16(TV kd, ReadOnlySpan<float> table);
+
+    /// <summary>2^⌊n/16⌋ from kd = 1.5·2^23 + n, for ⌊n/16⌋ in [−127, 127]: exponent field ⌊n/16⌋ + 127 (0 gives +0).</summary>
+    static abstract TV Pow2FromMagicOver16(TV kd);
 }
