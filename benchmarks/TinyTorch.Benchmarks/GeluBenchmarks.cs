@@ -30,16 +30,16 @@ public class GeluBenchmarks : ElementwiseBenchmark
     public void KernelSigmoidForm() => ActivationKernels.GELU(X, Y, GeluApproximation.Sigmoid);
 
     [Benchmark]
-    public void TensorPrimitivesTanhForm() => Split.Run(N, Threads, _tpTanh);
+    public void TensorPrimitivesTanhForm() => Split.RunHeavy(N, Threads, _tpTanh);
 
     [Benchmark]
-    public void TensorPrimitivesSigmoidForm() => Split.Run(N, Threads, _tpSigmoid);
+    public void TensorPrimitivesSigmoidForm() => Split.RunHeavy(N, Threads, _tpSigmoid);
 
     [Benchmark]
-    public void ScalarTanhForm() => Split.Run(N, Threads, _scalarTanh);
+    public void ScalarTanhForm() => Split.RunHeavy(N, Threads, _scalarTanh);
 
     [Benchmark]
-    public void ScalarSigmoidForm() => Split.Run(N, Threads, _scalarSigmoid);
+    public void ScalarSigmoidForm() => Split.RunHeavy(N, Threads, _scalarSigmoid);
 
     protected override void AfterSetup()
     {

@@ -14,10 +14,10 @@ public class SigmoidBenchmarks : ElementwiseBenchmark
     public void Kernel() => ActivationKernels.Sigmoid(X, Y);
 
     [Benchmark(Baseline = true)]
-    public void TensorPrimitivesSigmoid() => Split.Run(N, Threads, _tp);
+    public void TensorPrimitivesSigmoid() => Split.RunHeavy(N, Threads, _tp);
 
     [Benchmark]
-    public void ScalarLoop() => Split.Run(N, Threads, _scalar);
+    public void ScalarLoop() => Split.RunHeavy(N, Threads, _scalar);
 
     protected override void AfterSetup()
     {

@@ -10,11 +10,23 @@ internal static class Split
     /// <summary>The per-thread minimum; the same value as the kernels' ParallelRunner uses.</summary>
     public const int MinElementsPerThread = 98_304;
 
+    /// <summary>How many light elements one element of a heavy function counts as; the kernels' ParallelRunner uses the same.</summary>
+    public const int HeavyElementWeight = 6;
+
+    /// <summary>The same for softmax, as in the kernels' ParallelRunner.</summary>
+    public const int SoftmaxElementWeight = 8;
+
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="length"/>) on up to <paramref name="threads"/> threads.</summary>
     /// <param name="length">The number of elements.</param>
     /// <param name="threads">The most threads to use.</param>
     /// <param name="body">The work on one chunk.</param>
     public static void Run(int length, int threads, Action<int, int> body) => Run(length, 1, 16, threads, body);
+
+    /// <summary>As <see cref="Run(int, int, Action{int, int})"/> for a heavy function (an exponential per element): splits from fewer elements, as the kernels do.</summary>
+    /// <param name="length">The number of elements.</param>
+    /// <param name="threads">The most threads to use.</param>
+    /// <param name="body">The work on one chunk.</param>
+    public static void RunHeavy(int length, int threads, Action<int, int> body) => Run(length, HeavyElementWeight, 16, threads, body);
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="items"/>) items of <paramref name="elementsPerItem"/> elements each.</summary>
     /// <param name="items">The number of items (elements, rows, columns).</param>

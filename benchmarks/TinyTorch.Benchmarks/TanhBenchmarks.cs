@@ -14,10 +14,10 @@ public class TanhBenchmarks : ElementwiseBenchmark
     public void Kernel() => ActivationKernels.Tanh(X, Y);
 
     [Benchmark(Baseline = true)]
-    public void TensorPrimitivesTanh() => Split.Run(N, Threads, _tp);
+    public void TensorPrimitivesTanh() => Split.RunHeavy(N, Threads, _tp);
 
     [Benchmark]
-    public void ScalarLoop() => Split.Run(N, Threads, _scalar);
+    public void ScalarLoop() => Split.RunHeavy(N, Threads, _scalar);
 
     protected override void AfterSetup()
     {

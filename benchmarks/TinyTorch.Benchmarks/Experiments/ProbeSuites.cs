@@ -17,7 +17,7 @@ internal static unsafe class ProbeSuites
         switch (name)
         {
             case "store": Store(sizes ?? [262_144, 4_194_304, 8_388_608, 16_777_216]); break;
-            case "threshold": Threshold(sizes ?? [16_384, 32_768, 65_536, 131_072, 262_144, 524_288, 1_048_576]); break;
+            case "threshold": Threshold(sizes ?? [16_000, 32_000, 64_000, 128_000, 256_000, 512_000, 1_024_000]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
             case "softmax": Softmax(); break;
             case "backward": Backward(sizes ?? [4_096, 262_144, 16_777_216]); break;
@@ -82,6 +82,10 @@ internal static unsafe class ProbeSuites
                 ("ReLU 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
                 ("ReLU 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => ActivationKernels.ReLU(a, b))),
                 ("ReLU library, cap 2 (ParallelRunner)", () => WithCap(2, () => ActivationKernels.ReLU(x, y))),
+                ("Sigmoid 1 thread", () => ActivationKernels.Sigmoid(x, y)),
+                ("Sigmoid 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => ActivationKernels.Sigmoid(a, b))),
+                ("Softmax rows of 1000, 1 thread", () => ActivationKernels.Softmax(x, y, 1000)),
+                ("Softmax rows of 1000, 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => ActivationKernels.Softmax(a, b, 1000))),
                 ("TP.Sigmoid 1 thread", () => TensorPrimitives.Sigmoid(x, y)),
                 ("TP.Sigmoid 2 threads, Parallel.For", () => ParallelFor(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
                 ("TP.Sigmoid 2 threads, task + caller", () => TaskAndCaller(x, y, static (a, b) => TensorPrimitives.Sigmoid(a, b))),
@@ -183,7 +187,7 @@ internal static unsafe class ProbeSuites
                             ActivationKernels.SoftmaxStrided(x, y, rows, columns);
                         }
                     })),
-                    ("TP.SoftMax per row", () => Split.Run(rows, columns, 1, threads, (s, c) =>
+                    ("TP.SoftMax per row", () => Split.Run(rows, (long)columns * Split.SoftmaxElementWeight, 1, threads, (s, c) =>
                     {
                         for (int r = s; r < s + c; r++)
                         {

@@ -27,17 +27,33 @@ internal static unsafe class ParallelRunner
     /// </summary>
     internal const int MinElementsPerThread = 98_304;
 
+    /// <summary>
+    /// How many light elements one element of a heavy element-wise operator (<see cref="IUnaryOperator.Unroll"/> false:
+    /// an exponential or a division per element) counts as when deciding to split. Splitting pays once a thread's
+    /// share outweighs the fixed cost of handing work to another thread, so the threshold in elements falls as the
+    /// cost per element rises. Measured on Zen 5 (docs/performance.md): sigmoid, the cheapest heavy operator
+    /// (0.30 ns/element against ReLU's 0.05 in cache), breaks even at 28 000–36 000 elements, so 6 (two threads from
+    /// 32 768 elements).
+    /// </summary>
+    internal const int HeavyElementWeight = 6;
+
+    /// <summary>The same for softmax (about twice sigmoid's cost per element): it breaks even at about 24 000 elements.</summary>
+    internal const int SoftmaxElementWeight = 8;
+
     /// <summary>Chunk boundaries are multiples of this many bytes from the start of a cache line.</summary>
     internal const int ChunkAlignmentBytes = 64;
 
     private const int ChunkAlignment = ChunkAlignmentBytes / sizeof(float);
 
-    /// <summary>How many threads a call over <paramref name="length"/> elements should use.</summary>
-    internal static int ThreadsFor(long length)
+    /// <summary>How many threads a call over <paramref name="work"/> light elements (or their equivalent) should use.</summary>
+    internal static int ThreadsFor(long work)
     {
-        long byWork = length / MinElementsPerThread;
+        long byWork = work / MinElementsPerThread;
         return (int)Math.Clamp(byWork, 1, KernelOptions.MaxDegreeOfParallelism);
     }
+
+    /// <summary>The work of <paramref name="length"/> elements of a light (or heavy) operator, in light elements.</summary>
+    internal static long Work(long length, bool light) => light ? length : length * HeavyElementWeight;
 
     /// <summary>
     /// The [start, start + count) range of chunk <paramref name="index"/> of <paramref name="chunks"/> over
@@ -87,7 +103,7 @@ internal static unsafe class ParallelRunner
     {
         // The store strategy is decided once for the whole call: each chunk is smaller than the total.
         bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length, ElementwiseLoop.SameStart(x, y), TOp.Unroll);
-        int threads = ThreadsFor(x.Length);
+        int threads = ThreadsFor(Work(x.Length, TOp.Unroll));
         if (threads == 1)
         {
             ElementwiseLoop.Unary<TOp>(x, y, nonTemporal);
@@ -121,7 +137,7 @@ internal static unsafe class ParallelRunner
     {
         bool nonTemporal = ElementwiseLoop.UseNonTemporal(
             a.Length, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z), TOp.Unroll);
-        int threads = ThreadsFor(a.Length);
+        int threads = ThreadsFor(Work(a.Length, TOp.Unroll));
         if (threads == 1)
         {
             ElementwiseLoop.Binary<TOp>(a, b, z, nonTemporal);

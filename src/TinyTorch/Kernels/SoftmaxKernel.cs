@@ -57,7 +57,7 @@ internal static unsafe class SoftmaxKernel
             nint xs = (nint)px, ys = (nint)py;
             if (inner == 1)
             {
-                ParallelRunner.ForRanges(outer, length, (start, end) =>
+                ParallelRunner.ForRanges(outer, (long)length * ParallelRunner.SoftmaxElementWeight, (start, end) =>
                     ForwardRows((float*)xs + ((long)start * length), (float*)ys + ((long)start * length), end - start, length, lanes));
                 return;
             }
@@ -65,7 +65,7 @@ internal static unsafe class SoftmaxKernel
             const int Columns = SoftmaxColumns.StripColumns;
             int strips = (inner + Columns - 1) / Columns;
             int scratchFloats = blocked ? SoftmaxColumns.ScratchFloats(length, inner) : 0;
-            ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, Columns), (start, end) =>
+            ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, Columns) * ParallelRunner.SoftmaxElementWeight, (start, end) =>
             {
                 float[] scratch = ArrayPool<float>.Shared.Rent(scratchFloats);
                 try

@@ -36,6 +36,25 @@ public class KernelOptionsTests
     }
 
     [Fact]
+    public void Heavy_operators_split_from_fewer_elements_than_light_ones()
+    {
+        int before = KernelOptions.MaxDegreeOfParallelism;
+        try
+        {
+            KernelOptions.MaxDegreeOfParallelism = 2;
+            long heavyEnough = 2L * ParallelRunner.MinElementsPerThread / ParallelRunner.HeavyElementWeight;
+            Assert.Equal(2, ParallelRunner.ThreadsFor(ParallelRunner.Work(heavyEnough, light: false)));
+            Assert.Equal(1, ParallelRunner.ThreadsFor(ParallelRunner.Work(heavyEnough - 1, light: false)));
+            Assert.Equal(1, ParallelRunner.ThreadsFor(ParallelRunner.Work(heavyEnough, light: true)));
+            Assert.Equal(2, ParallelRunner.ThreadsFor(ParallelRunner.Work(2L * ParallelRunner.MinElementsPerThread, light: true)));
+        }
+        finally
+        {
+            KernelOptions.MaxDegreeOfParallelism = before;
+        }
+    }
+
+    [Fact]
     public void The_cap_limits_how_many_threads_a_call_uses()
     {
         int before = KernelOptions.MaxDegreeOfParallelism;
