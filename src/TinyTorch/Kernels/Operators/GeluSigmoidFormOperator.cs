@@ -21,6 +21,9 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     private const float SlopeHi = (float)Slope;
     private const float SlopeLo = (float)(Slope - SlopeHi);
     private const float Limit = 64.0f;
+    private const float Ceiling = 51.5f;
+    private const float KdSlope = (float)(-Slope * 16.0 / 0.69314718055994531);
+    private const float ScaledBelow = -40.0f;
 
     public static bool Vectorizable => true;
 
@@ -44,9 +47,10 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
         where TL : IFloatLanes<TV>
     {
         TV factor = TL.AtLeast(x, -Limit);
-        TV xz = TL.AtMost(factor, Limit);
+        TV xz = TL.AtMost(factor, Ceiling);
         TV zHi = TL.Multiply(xz, TL.Create(SlopeHi));
-        TV zLo = TL.MultiplyAdd(xz, TL.Create(SlopeLo), TL.MultiplyAdd(xz, TL.Create(SlopeHi), TL.Subtract(TL.Create(0.0f), zHi)));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
+        TV tHi = TL.Multiply(xz, TL.Create(-SlopeHi));
+        TV tLo = TL.MultiplyAdd(xz, TL.Create(-SlopeLo), TL.MultiplyAdd(xz, TL.Create(-SlopeHi), zHi));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, xz, KdSlope, ScaledBelow);
     }
 }

@@ -23,7 +23,10 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
     private const float ScaleLo = (float)(Scale - ScaleHi);
     private const float CubicHi = (float)GeluConstants.TanhCubic;
     private const float CubicLo = (float)(GeluConstants.TanhCubic - CubicHi);
-    private const float Limit = 16.0f;
+    private const float Limit = 10.9f;
+    private const float Ceiling = 10.0f;
+    private const float KdSlope = (float)(-Scale * 16.0 / 0.69314718055994531);
+    private const float ScaledBelow = -8.5f;
 
     public static bool Vectorizable => true;
 
@@ -49,7 +52,7 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         TV zero = TL.Create(0.0f);
         TV one = TL.Create(1.0f);
         TV factor = TL.AtLeast(x, -Limit);
-        TV xz = TL.AtMost(factor, Limit);
+        TV xz = TL.AtMost(factor, Ceiling);
 
         // s = x², exactly.
         TV sHi = TL.Multiply(xz, xz);
@@ -68,10 +71,11 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         TV vHi = TL.Multiply(xz, uHi);
         TV vLo = TL.MultiplyAdd(xz, uLo, TL.MultiplyAdd(xz, uHi, TL.Subtract(zero, vHi)));
 
-        // z = 2√(2/π)·v.
+        // t = −z = −2√(2/π)·v.
         TV zHi = TL.Multiply(TL.Create(ScaleHi), vHi);
-        TV zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vHi, TL.Subtract(zero, zHi));
-        zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vLo, TL.MultiplyAdd(TL.Create(ScaleLo), vHi, zLo));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
+        TV tHi = TL.Multiply(TL.Create(-ScaleHi), vHi);
+        TV tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vHi, zHi);
+        tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vLo, TL.MultiplyAdd(TL.Create(-ScaleLo), vHi, tLo));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, vHi, KdSlope, ScaledBelow);
     }
 }

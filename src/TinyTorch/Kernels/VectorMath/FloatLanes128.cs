@@ -78,4 +78,10 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Pow2FromMagicOver16(Vector128<float> kd) =>
         (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Larger(Vector128<float> a, Vector128<float> b) => Vector128.MaxNative(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Smaller(Vector128<float> a, Vector128<float> b) => Vector128.MinNative(a, b);
 }

@@ -64,4 +64,10 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow2FromMagicOver16(Vector512<float> kd) =>
         (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Larger(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Smaller(Vector512<float> a, Vector512<float> b) => Vector512.MinNative(a, b);
 }

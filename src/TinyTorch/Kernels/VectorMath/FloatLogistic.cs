@@ -15,81 +15,68 @@ namespace TinyTorch.Kernels.VectorMath;
 /// </remarks>
 internal static class FloatLogistic
 {
+    private const float SigmoidFloor = -88.0f;
+    private const float TwoToMinus64 = 5.42101086e-20f;
+
     /// <summary>σ(x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Sigmoid<TV, TL>(TV x)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV nHi = Fraction<TV, TL>(x, default, false, out TV kd, out TV nLo, out TV dHi, out TV dLo);
-        TV quotient = FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
-        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, FloatExp.Pow2<TV, TL>(kd), TL.Create(1.0f)));
+        TV one = TL.Create(1.0f);
+        TV magic = TL.Create(FloatExp.TableMagicValue);
+        TV xc = TL.AtMost(TL.AtLeast(x, SigmoidFloor), -SigmoidFloor);
+        TV kd = TL.MultiplyAdd(xc, TL.Create(FloatExp.MinusSixteenOverLn2), magic);
+        TV r = FloatExp.TableParts<TV, TL>(TL.Subtract(TL.Create(0.0f), xc), default, false, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), powerHi);
+        TV dHi = Denominator<TV, TL>(one, a, r, u, out TV dLo);
+        return TL.SelectWhereBelow(x, SigmoidFloor, TL.Create(0.0f), FloatQuotient.Reciprocal<TV, TL>(dHi, dLo));
     }
 
     /// <summary>
-    /// x·σ(zHi + zLo), where z has the sign of x (GELU's shape): rounded once, and correct down to the bottom of
+    /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape): rounded once, and correct down to the bottom of
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
-    /// <remarks>
-    /// x joins the numerator pair exactly (its product with the high part is split by an FMA), so the pair
-    /// quotient is the only rounding, as in <see cref="Sigmoid{TV, TL}"/>. σ is clamped only at |z| = 110, and its
-    /// power of two is applied in two steps: 2^(k + 64) is a normal float for every k ≥ −159, so multiplying by it is
-    /// exact, and the last multiply by 2^-64 rounds only where the result is subnormal.
-    /// Callers clamp x from below so that x·σ underflows to 0 where |z| ≥ 110, and keep z finite; x = +∞ returns
-    /// +∞ (the pair arithmetic would meet ∞ − ∞).
-    /// </remarks>
+    /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
+    /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
+    /// <param name="tLo">The low part of −z.</param>
+    /// <param name="kdSource">v with kd = fma(v, <paramref name="kdSlope"/>, magic): v·kdSlope within 2^-22 relative of tHi·16/ln 2.</param>
+    /// <param name="kdSlope">See <paramref name="kdSource"/>.</param>
+    /// <param name="scaledBelow">
+    /// Lanes with x below it have tHi ≥ 46, lanes above it tHi ≤ 88: the former are computed at 2^-64 times scale.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV TimesSigmoid<TV, TL>(TV x, TV zHi, TV zLo)
+    public static TV TimesSigmoid<TV, TL>(TV x, TV tHi, TV tLo, TV kdSource, float kdSlope, float scaledBelow)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV tLo = TL.SelectWhereBelow(zHi, 0.0f, zLo, TL.Subtract(TL.Create(0.0f), zLo));
-        TV nHi = Fraction<TV, TL>(zHi, tLo, true, out TV kd, out TV nLo, out TV dHi, out TV dLo);
-        TV mHi = TL.Multiply(x, nHi);
-        TV mLo = TL.MultiplyAdd(x, nLo, TL.MultiplyAdd(x, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
-        TV quotient = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
-
-        TV up = TL.SelectWhereBelow(zHi, 0.0f, FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave))), one);
-        TV down = TL.SelectWhereBelow(zHi, 0.0f, TL.Create(5.42101086e-20f), one);   // 2^-64
-        return TL.SelectWhereBelow(x, float.PositiveInfinity, TL.Multiply(TL.Multiply(quotient, up), down), x);
+        TV magic = TL.SelectWhereBelow(
+            x, scaledBelow, TL.Create(FloatExp.TableMagicValue - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagicValue));
+        TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
+        TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
+        TV r = FloatExp.TableParts<TV, TL>(tHi, tLo, true, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), powerHi);
+        TV dHi = Denominator<TV, TL>(unit, a, r, u, out TV dLo);
+        TV quotient = FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo);
+        return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
     }
 
     /// <summary>
-    /// σ(zHi + zLo) as the pair fraction (result + nLo)/(dHi + dLo), times 2^k where zHi &lt; 0 (the power of two
-    /// left to the caller, so that it can scale without underflowing on the way).
+    /// unit + a·(1 + r + u) as a pair (result + <paramref name="dLo"/>), |dLo| ≤ 2^-11·result, for a ≥ 0, unit &gt; 0
+    /// and |r| ≤ 0.0218, |u| ≤ 2^-12: the denominator 1 + e^t of σ(−t), at unit times its scale.
     /// </summary>
-    /// <param name="zHi">The argument, or its high part.</param>
-    /// <param name="tLo">The low part of −|z|: zLo where zHi &lt; 0, −zLo elsewhere.</param>
-    /// <param name="pair">
-    /// Whether z is a pair (then tLo counts) reaching deep into the tail: e^(−|z|) is clamped at −110, not −88, and
-    /// 2^k may be subnormal. False for a plain float z (tLo ignored), which saves two instructions.
-    /// </param>
-    /// <param name="kd">k, encoded as <see cref="FloatExp"/> returns it (2^k = <see cref="FloatExp.Pow2{TV, TL}"/>(kd)).</param>
-    /// <param name="nLo">The numerator's low part.</param>
-    /// <param name="dHi">The denominator's high part, in [1, 2].</param>
-    /// <param name="dLo">The denominator's low part.</param>
-    /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^(−|z|)/2^k ∈ [0.69, 1.39].</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Fraction<TV, TL>(TV zHi, TV tLo, bool pair, out TV kd, out TV nLo, out TV dHi, out TV dLo)
+    private static TV Denominator<TV, TL>(TV unit, TV a, TV r, TV u, out TV dLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, pair, pair ? -110.0f : -88.0f, false, out kd, out TV eLo);
-
-        // NOTE: below k = −127 the true 2^k is subnormal and FloatExp.Pow2 cannot build it; in the denominator
-        // 1 + 2^k·e such a term is below 2^-126 anyway, so k is floored there (2^-127 comes out as 0).
-        TV scale = FloatExp.Pow2<TV, TL>(pair ? TL.AtLeast(kd, FloatExp.MagicForExponent(-127)) : kd);
-        TV a = TL.Multiply(scale, eHi);
-
-        // NOTE: 1 + a as one FMA of the exact product (a itself is exact wherever it matters, and 1 + a rounds to 1
-        // where it is not): the same bits as an add after the multiply, one step shorter on the path to the division.
-        dHi = TL.MultiplyAdd(scale, eHi, one);
-        dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));
-
-        nLo = TL.SelectWhereBelow(zHi, 0.0f, eLo, TL.Create(0.0f));
-        return TL.SelectWhereBelow(zHi, 0.0f, eHi, one);
+        TV d0 = TL.Add(unit, a);
+        TV e0 = TL.Add(TL.Subtract(TL.Larger(a, unit), d0), TL.Smaller(a, unit));
+        TV dHi = TL.MultiplyAdd(a, r, d0);
+        TV e1 = TL.MultiplyAdd(a, r, TL.Subtract(d0, dHi));
+        dLo = TL.Add(TL.MultiplyAdd(a, u, e0), e1);
+        return dHi;
     }
 
     /// <summary>

@@ -53,4 +53,10 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagicOver16(float kd) =>
         BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Larger(float a, float b) => a > b ? a : b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Smaller(float a, float b) => a < b ? a : b;
 }

@@ -59,4 +59,10 @@ internal interface IFloatLanes<TV>
 
     /// <summary>2^⌊n/16⌋ from kd = 1.5·2^23 + n, for ⌊n/16⌋ in [−127, 127]: exponent field ⌊n/16⌋ + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagicOver16(TV kd);
+
+    /// <summary>Per lane: a where a &gt; b, else b (so b where either is NaN, as x86 maxps).</summary>
+    static abstract TV Larger(TV a, TV b);
+
+    /// <summary>Per lane: a where a &lt; b, else b (so b where either is NaN, as x86 minps).</summary>
+    static abstract TV Smaller(TV a, TV b);
 }
