@@ -21,7 +21,7 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     private const float SlopeHi = (float)Slope;
     private const float SlopeLo = (float)(Slope - SlopeHi);
     private const float Limit = 64.0f;
-    private const float Ceiling = 51.5f;
+    private const float Ceiling = 50.5f;
     private const float KdSlope = (float)(-Slope * 16.0 / 0.69314718055994531);
     private const float ScaledBelow = -40.0f;
 

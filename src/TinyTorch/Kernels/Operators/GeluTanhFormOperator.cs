@@ -24,7 +24,7 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
     private const float CubicHi = (float)GeluConstants.TanhCubic;
     private const float CubicLo = (float)(GeluConstants.TanhCubic - CubicHi);
     private const float Limit = 10.9f;
-    private const float Ceiling = 10.0f;
+    private const float Ceiling = 9.9f;
     private const float KdSlope = (float)(-Scale * 16.0 / 0.69314718055994531);
     private const float ScaledBelow = -8.5f;
 

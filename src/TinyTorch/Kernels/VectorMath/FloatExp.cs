@@ -204,12 +204,12 @@ internal static class FloatExp
     /// <paramref name="hasLow"/> (without tLo it is below 2^-33.4 and is left out). So |1 + r + u − e^(r + δ)| ≤ 2^-32.6.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static TV TableParts<TV, TL>(TV t, TV tLo, bool hasLow, TV kd, TV magic, out TV powerHi, out TV u)
+    internal static TV TableParts<TV, TL>(TV t, bool negated, TV tLo, bool hasLow, TV kd, TV magic, out TV powerHi, out TV u)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV k = TL.Subtract(kd, magic);
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Hi), t);
+        TV r = negated ? TL.NegatedMultiplySubtract(k, TL.Create(Ln2Over16Hi), t) : TL.MultiplyAdd(k, TL.Create(-Ln2Over16Hi), t);
         powerHi = TL.Lookup16(kd, PowerHi);
         TV rest = TL.Lookup16(kd, PowerRest);
         TV delta = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Lo), hasLow ? TL.Add(rest, tLo) : rest);

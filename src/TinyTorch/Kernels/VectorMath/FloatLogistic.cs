@@ -16,6 +16,7 @@ namespace TinyTorch.Kernels.VectorMath;
 internal static class FloatLogistic
 {
     private const float SigmoidFloor = -88.0f;
+    private const float SigmoidCeiling = 87.0f;
     private const float TwoToMinus64 = 5.42101086e-20f;
 
     /// <summary>σ(x).</summary>
@@ -26,10 +27,10 @@ internal static class FloatLogistic
     {
         TV one = TL.Create(1.0f);
         TV magic = TL.Create(FloatExp.TableMagicValue);
-        TV xc = TL.AtMost(TL.AtLeast(x, SigmoidFloor), -SigmoidFloor);
+        TV xc = TL.AtMost(TL.AtLeast(x, SigmoidFloor), SigmoidCeiling);
         TV kd = TL.MultiplyAdd(xc, TL.Create(FloatExp.MinusSixteenOverLn2), magic);
-        TV r = FloatExp.TableParts<TV, TL>(TL.Subtract(TL.Create(0.0f), xc), default, false, kd, magic, out TV powerHi, out TV u);
-        TV a = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), powerHi);
+        TV r = FloatExp.TableParts<TV, TL>(xc, true, default, false, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.ScaleByPow2Over16(powerHi, kd);
         TV dHi = Denominator<TV, TL>(one, a, r, u, out TV dLo);
         return TL.SelectWhereBelow(x, SigmoidFloor, TL.Create(0.0f), FloatQuotient.Reciprocal<TV, TL>(dHi, dLo));
     }
@@ -55,8 +56,8 @@ internal static class FloatLogistic
             x, scaledBelow, TL.Create(FloatExp.TableMagicValue - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagicValue));
         TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
-        TV r = FloatExp.TableParts<TV, TL>(tHi, tLo, true, kd, magic, out TV powerHi, out TV u);
-        TV a = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), powerHi);
+        TV r = FloatExp.TableParts<TV, TL>(tHi, false, tLo, true, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.ScaleByPow2Over16(powerHi, kd);
         TV dHi = Denominator<TV, TL>(unit, a, r, u, out TV dLo);
         TV quotient = FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo);
         return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
