@@ -189,8 +189,9 @@ internal static class FloatExp
     /// <summary>
     /// e^(t + tLo) = 2^K·powerHi·(1 + r + u) for |t| ≤ 110, as unassembled parts (r is returned): for callers that
     /// fold the parts into their own sums (<see cref="FloatLogistic"/>), so that no step waits for a whole pair.
+    /// t is given negated (t = −<paramref name="t"/>) when <paramref name="negated"/>: r is then one fnmsub.
     /// kd is supplied by the caller: magic + k with k an integer within ½ + 2^-10 of t·16/ln 2 and magic ≡ 8 (mod 16)
-    /// (<see cref="TableMagicValue"/>, or that minus 16·64 to get 2^(K−64) from <see cref="Pow2{TV, TL}"/>).
+    /// (<see cref="TableMagicValue"/>, or that minus 64·16 to get K − 64 instead of K out of kd).
     /// </summary>
     /// <remarks>
     /// Items 1–3 of the class remarks, symmetric in t (they never used t ≤ 0): with k within ½ + 2^-10 of t·16/ln 2

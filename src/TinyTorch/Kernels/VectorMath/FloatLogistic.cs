@@ -4,14 +4,25 @@ namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>σ(x) = 1 / (1 + e^(−x)) in float lanes, within 1 ULP of the true value for every float input.</summary>
 /// <remarks>
-/// With e = e^(−|x|) = 2^k·(eHi + eLo) from <see cref="FloatExp"/>:
-/// σ = 1 / (1 + e) for x ≥ 0 and σ = 2^k·(eHi + eLo) / (1 + e) for x &lt; 0 (the same function times e^x/e^x).
-/// 1 + e is formed exactly as a pair (Fast2Sum, 1 ≥ 2^k·eHi, plus the scaled lo part), and the quotient of the
-/// pairs is rounded once (<see cref="FloatQuotient"/>). For x &lt; 0 the factor 2^k is applied after the division:
-/// exact for normal results, so the only errors are exp's (≤ 2^-32 relative, passed straight into σ for x &lt; 0
-/// and damped by e/(1+e) ≤ ½ for x ≥ 0), the quotient's 2^-30.5 and the final rounding: ≤ 0.5 + 2^-6 ULP.
-/// Below x = −87.70, 2^k is 0 (see <see cref="FloatExp"/>), so σ is +0 where the truth is under 2^-126.5.
-/// NaN gives NaN. Checked over all 2^32 inputs (see the operator).
+/// One formula for both signs: σ(x) = 1 / d with d = 1 + e^t, t = −x, no numerator and no scaling afterwards (for
+/// x &lt; 0, e^t &gt; 1 and d is just large). <see cref="FloatExp.TableParts{TV, TL}"/> gives e^t = A·(1 + r + u) with
+/// A = 2^K·T exact (the table entry with K added to its exponent field), |r| &lt; 0.0218, |u| ≤ 2^-12, within 2^-32.6
+/// relative. d is then assembled as a float pair without ever waiting for e^t as a whole (the division starts as
+/// soon as the first-order part is known):
+/// <list type="bullet">
+/// <item>D0 = 1 + A rounded, e0 = (max(1, A) − D0) + min(1, A) its exact error (Dekker's Fast2Sum, larger operand first).</item>
+/// <item>dHi = fma(A, r, D0); e1 = fma(A, r, D0 − dHi) its rounding error: D0 − dHi is exact (Sterbenz, dHi/D0 ∈
+/// [0.97, 1.03]), e1 is rounded once more (≤ 2^-48·dHi).</item>
+/// <item>dLo = fma(A, u, e0) + e1: |A·u| ≤ 2^-12·dHi and |e0|, |e1| ≤ 2^-24·dHi, so each of the two roundings is
+/// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.Reciprocal{TV, TL}"/> needs.</item>
+/// </list>
+/// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), the reciprocal adds 2^-30.5 relative before
+/// its one rounding, and σ is within 0.5 ULP + 2^24·(2^-32.5 + 2^-30.5) ULP &lt; 0.52 ULP of the truth wherever it is
+/// normal (a ULP is at least 2^-24 of the value).
+/// x is clamped to [−88, 87]: from 87 on σ rounds to 1 (e^-87 &lt; 2^-125), and the clamp keeps K in [−125, 127],
+/// where A is a normal float. For x in [−88, −87.34] σ is subnormal and 1/dHi and the correction round on the subnormal
+/// grid (within 2^-148); below −88 the result is +0 (the truth is below 2^-126.9 there). NaN stays NaN (the clamps
+/// keep it, and the final comparison is false for it).
 /// </remarks>
 internal static class FloatLogistic
 {
@@ -39,6 +50,18 @@ internal static class FloatLogistic
     /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape): rounded once, and correct down to the bottom of
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
+    /// <remarks>
+    /// x/(1 + e^t), with d = 1 + e^t as in <see cref="Sigmoid{TV, TL}"/> and the pair t carried into the exponential
+    /// (its tLo joins δ), and one pair division of the float x (<see cref="FloatQuotient.DivideFloat{TV, TL}"/>): the
+    /// same bound, &lt; 0.52 ULP plus what z's own error makes of e^t (|t|·2^-44 for the callers' pairs, ≤ 2^-37).
+    /// NOTE: e^t overflows float from t = 88.7, yet x·σ(z) is normal down to z ≈ −91 (sigmoid form). Lanes with x below
+    /// <paramref name="scaledBelow"/> (where t ≥ 46) therefore compute the whole fraction at 2^-64 times its size:
+    /// (x·2^-64)/(2^-64 + 2^(K−64)·T·(1 + r + u)): x·2^-64 is exact (|x| ≥ 8 there), 2^(K−64) comes from the same kd
+    /// by starting it at TableMagic − 64·16 (so K − 64 ∈ [2, 95] and A is normal, ≥ 2.8 &gt; 2^-64: the Fast2Sum of the
+    /// denominator holds with the larger operand chosen per lane), and the quotient is rounded once, to the subnormal
+    /// grid where it is subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]), which the
+    /// callers' clamps guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
+    /// </remarks>
     /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
     /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
     /// <param name="tLo">The low part of −z.</param>
