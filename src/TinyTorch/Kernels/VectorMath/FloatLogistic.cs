@@ -19,10 +19,11 @@ namespace TinyTorch.Kernels.VectorMath;
 /// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), the reciprocal adds 2^-30.5 relative before
 /// its one rounding, and σ is within 0.5 ULP + 2^24·(2^-32.5 + 2^-30.5) ULP &lt; 0.52 ULP of the truth wherever it is
 /// normal (a ULP is at least 2^-24 of the value).
-/// x is clamped to [−88, 87]: from 87 on σ rounds to 1 (e^-87 &lt; 2^-125), and the clamp keeps K in [−125, 127],
-/// where A is a normal float. For x in [−88, −87.34] σ is subnormal and 1/dHi and the correction round on the subnormal
-/// grid (within 2^-148); below −88 the result is +0 (the truth is below 2^-126.9 there). NaN stays NaN (the clamps
-/// keep it, and the final comparison is false for it).
+/// x is clamped at 87 from above: from there on σ rounds to 1 (e^-87 &lt; 2^-125), and the clamp keeps K ≥ −125, where
+/// A is a normal float. For x in [−88, −87.34] (K ≤ 127) σ is subnormal, and 1/dHi and the correction round on the
+/// subnormal grid (within 2^-148). Below −88 the lanes compute garbage (2^K overflows the exponent field) and the
+/// final select returns +0 there (the truth is below 2^-126.9): no clamp from below on the path to kd. NaN stays NaN
+/// (the clamp keeps it, and the final comparison is false for it).
 /// </remarks>
 internal static class FloatLogistic
 {
@@ -38,7 +39,7 @@ internal static class FloatLogistic
     {
         TV one = TL.Create(1.0f);
         TV magic = TL.Create(FloatExp.TableMagicValue);
-        TV xc = TL.AtMost(TL.AtLeast(x, SigmoidFloor), SigmoidCeiling);
+        TV xc = TL.AtMost(x, SigmoidCeiling);
         TV kd = TL.MultiplyAdd(xc, TL.Create(FloatExp.MinusSixteenOverLn2), magic);
         TV r = FloatExp.TableParts<TV, TL>(xc, true, default, false, kd, magic, out TV powerHi, out TV u);
         TV a = TL.ScaleByPow2Over16(powerHi, kd);
