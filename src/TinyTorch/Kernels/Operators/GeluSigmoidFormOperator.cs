@@ -10,9 +10,12 @@ namespace TinyTorch.Kernels.Operators;
 /// NOTE: z = 1.702·x is carried as a float pair: rounded to one float, its error |z|·2^-24 would shift the
 /// exponent of the tail by up to 6e−6 at x = −60, i.e. ~100 ULP of the result. 1.702 itself is split into the
 /// float nearest it and the rest, and the product's rounding error is recovered exactly by an FMA.
-/// x is clamped to [−64, 64] inside z (beyond, σ is 0 or 1 in float, and z stays finite, so no ∞ − ∞ appears
-/// in the pair), and to −64 from below in the factor x: GELU(x ≤ −64) = −0, the limit, as is GELU(−∞).
-/// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −2.32915).
+/// z is negated into t = −z as it is formed (the products with −1.702, no extra step), and kd is formed from x
+/// directly (x·(−1.702·16/ln 2), see <see cref="FloatExp.TableParts{TV, TL}"/>), not after z.
+/// x is clamped to [−64, 50.5] inside z (beyond 50.5, σ(z) = 1 − e^-86 rounds x·σ to x; the clamp keeps t ≥ −86,
+/// so 2^K stays normal) and to −64 from below in the factor x: GELU(x ≤ −64) = −0, the limit, as is GELU(−∞).
+/// Lanes with x &lt; −40 (t &gt; 68) are computed at 2^-64 scale (<see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).
+/// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −1.43811).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
@@ -21,6 +24,9 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     private const float SlopeHi = (float)Slope;
     private const float SlopeLo = (float)(Slope - SlopeHi);
     private const float Limit = 64.0f;
+    private const float Ceiling = 50.5f;
+    private const float KdSlope = (float)(-Slope * 16.0 / 0.69314718055994531);
+    private const float ScaledBelow = -40.0f;
 
     public static bool Vectorizable => true;
 
@@ -44,9 +50,10 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
         where TL : IFloatLanes<TV>
     {
         TV factor = TL.AtLeast(x, -Limit);
-        TV xz = TL.AtMost(factor, Limit);
+        TV xz = TL.AtMost(factor, Ceiling);
         TV zHi = TL.Multiply(xz, TL.Create(SlopeHi));
-        TV zLo = TL.MultiplyAdd(xz, TL.Create(SlopeLo), TL.MultiplyAdd(xz, TL.Create(SlopeHi), TL.Subtract(TL.Create(0.0f), zHi)));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
+        TV tHi = TL.Multiply(xz, TL.Create(-SlopeHi));
+        TV tLo = TL.MultiplyAdd(xz, TL.Create(-SlopeLo), TL.MultiplyAdd(xz, TL.Create(-SlopeHi), zHi));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, xz, KdSlope, ScaledBelow);
     }
 }

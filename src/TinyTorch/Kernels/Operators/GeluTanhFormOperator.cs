@@ -11,9 +11,12 @@ namespace TinyTorch.Kernels.Operators;
 /// NOTE: z = 2√(2/π)·x·(1 + 0.044715x²) is built as a float pair (double-float arithmetic: each product's
 /// rounding error recovered by an FMA, the sum 1 + … by Knuth's TwoSum), good to ~2^-44 relative. Rounded to
 /// one float, z would carry |z|·2^-24 of error into the exponent of the tail: ~100 ULP of the result.
-/// x is clamped to [−16, 16] inside z (σ is then 0 or 1 in float; x² and the pair stay finite), and to −16 from
-/// below in the factor x: GELU(x ≤ −16) = −0, the limit, as is GELU(−∞).
-/// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −3.91894).
+/// The last product is formed negated, t = −z, and kd from vHi directly (see <see cref="FloatExp.TableParts{TV, TL}"/>).
+/// x is clamped to [−10.9, 9.9] inside z (z ∈ [−109.8, 85.03]: from 9.9 on x·σ(z) rounds to x, and t = −z stays in
+/// [−86, 110], as <see cref="FloatLogistic.TimesSigmoid{TV, TL}"/> needs), and to −10.9 from below in the factor x:
+/// GELU(x ≤ −10.9) = −0 (the truth is below 2^-150 there), the limit, as is GELU(−∞). Lanes with x &lt; −8.5 (t &gt; 57)
+/// are computed at 2^-64 scale.
+/// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −9.41518).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct GeluTanhFormOperator : IUnaryOperator
@@ -23,7 +26,10 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
     private const float ScaleLo = (float)(Scale - ScaleHi);
     private const float CubicHi = (float)GeluConstants.TanhCubic;
     private const float CubicLo = (float)(GeluConstants.TanhCubic - CubicHi);
-    private const float Limit = 16.0f;
+    private const float Limit = 10.9f;
+    private const float Ceiling = 9.9f;
+    private const float KdSlope = (float)(-Scale * 16.0 / 0.69314718055994531);
+    private const float ScaledBelow = -8.5f;
 
     public static bool Vectorizable => true;
 
@@ -49,7 +55,7 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         TV zero = TL.Create(0.0f);
         TV one = TL.Create(1.0f);
         TV factor = TL.AtLeast(x, -Limit);
-        TV xz = TL.AtMost(factor, Limit);
+        TV xz = TL.AtMost(factor, Ceiling);
 
         // s = x², exactly.
         TV sHi = TL.Multiply(xz, xz);
@@ -68,10 +74,11 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         TV vHi = TL.Multiply(xz, uHi);
         TV vLo = TL.MultiplyAdd(xz, uLo, TL.MultiplyAdd(xz, uHi, TL.Subtract(zero, vHi)));
 
-        // z = 2√(2/π)·v.
+        // t = −z = −2√(2/π)·v.
         TV zHi = TL.Multiply(TL.Create(ScaleHi), vHi);
-        TV zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vHi, TL.Subtract(zero, zHi));
-        zLo = TL.MultiplyAdd(TL.Create(ScaleHi), vLo, TL.MultiplyAdd(TL.Create(ScaleLo), vHi, zLo));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, zHi, zLo);
+        TV tHi = TL.Multiply(TL.Create(-ScaleHi), vHi);
+        TV tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vHi, zHi);
+        tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vLo, TL.MultiplyAdd(TL.Create(-ScaleLo), vHi, tLo));
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, vHi, KdSlope, ScaledBelow);
     }
 }

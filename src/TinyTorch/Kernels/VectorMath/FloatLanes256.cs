@@ -77,4 +77,18 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow2FromMagicOver16(Vector256<float> kd) =>
         (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Larger(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Smaller(Vector256<float> a, Vector256<float> b) => Vector256.MinNative(a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> NegatedMultiplySubtract(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+        Fma.IsSupported ? Fma.MultiplySubtractNegated(a, b, c) : Vector256.FusedMultiplyAdd(-a, b, -c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> ScaleByPow2Over16(Vector256<float> x, Vector256<float> kd) =>
+        (x.AsInt32() + Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23)).AsSingle();
 }

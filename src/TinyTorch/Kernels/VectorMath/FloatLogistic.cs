@@ -4,92 +4,104 @@ namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>σ(x) = 1 / (1 + e^(−x)) in float lanes, within 1 ULP of the true value for every float input.</summary>
 /// <remarks>
-/// With e = e^(−|x|) = 2^k·(eHi + eLo) from <see cref="FloatExp"/>:
-/// σ = 1 / (1 + e) for x ≥ 0 and σ = 2^k·(eHi + eLo) / (1 + e) for x &lt; 0 (the same function times e^x/e^x).
-/// 1 + e is formed exactly as a pair (Fast2Sum, 1 ≥ 2^k·eHi, plus the scaled lo part), and the quotient of the
-/// pairs is rounded once (<see cref="FloatQuotient"/>). For x &lt; 0 the factor 2^k is applied after the division:
-/// exact for normal results, so the only errors are exp's (≤ 2^-32 relative, passed straight into σ for x &lt; 0
-/// and damped by e/(1+e) ≤ ½ for x ≥ 0), the quotient's 2^-30.5 and the final rounding: ≤ 0.5 + 2^-6 ULP.
-/// Below x = −87.70, 2^k is 0 (see <see cref="FloatExp"/>), so σ is +0 where the truth is under 2^-126.5.
-/// NaN gives NaN. Checked over all 2^32 inputs (see the operator).
+/// One formula for both signs: σ(x) = 1 / d with d = 1 + e^t, t = −x, no numerator and no scaling afterwards (for
+/// x &lt; 0, e^t &gt; 1 and d is just large). <see cref="FloatExp.TableParts{TV, TL}"/> gives e^t = A·(1 + r + u) with
+/// A = 2^K·T exact (the table entry with K added to its exponent field), |r| &lt; 0.0218, |u| ≤ 2^-12, within 2^-32.6
+/// relative. d is then assembled as a float pair without ever waiting for e^t as a whole (the division starts as
+/// soon as the first-order part is known):
+/// <list type="bullet">
+/// <item>D0 = 1 + A rounded, e0 = (max(1, A) − D0) + min(1, A) its exact error (Dekker's Fast2Sum, larger operand first).</item>
+/// <item>dHi = fma(A, r, D0); e1 = fma(A, r, D0 − dHi) its rounding error: D0 − dHi is exact (Sterbenz, dHi/D0 ∈
+/// [0.97, 1.03]), e1 is rounded once more (≤ 2^-48·dHi).</item>
+/// <item>dLo = fma(A, u, e0) + e1: |A·u| ≤ 2^-12·dHi and |e0|, |e1| ≤ 2^-24·dHi, so each of the two roundings is
+/// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.Reciprocal{TV, TL}"/> needs.</item>
+/// </list>
+/// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), the reciprocal adds 2^-30.5 relative before
+/// its one rounding, and σ is within 0.5 ULP + 2^24·(2^-32.5 + 2^-30.5) ULP &lt; 0.52 ULP of the truth wherever it is
+/// normal (a ULP is at least 2^-24 of the value).
+/// x is clamped at 87 from above: from there on σ rounds to 1 (e^-87 &lt; 2^-125), and the clamp keeps K ≥ −125, where
+/// A is a normal float. For x in [−88, −87.34] (K ≤ 127) σ is subnormal, and 1/dHi and the correction round on the
+/// subnormal grid (within 2^-148). Below −88 the lanes compute garbage (2^K overflows the exponent field) and the
+/// final select returns +0 there (the truth is below 2^-126.9): no clamp from below on the path to kd. NaN stays NaN
+/// (the clamp keeps it, and the final comparison is false for it).
 /// </remarks>
 internal static class FloatLogistic
 {
+    private const float SigmoidFloor = -88.0f;
+    private const float SigmoidCeiling = 87.0f;
+    private const float TwoToMinus64 = 5.42101086e-20f;
+
     /// <summary>σ(x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Sigmoid<TV, TL>(TV x)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV nHi = Fraction<TV, TL>(x, default, false, out TV kd, out TV nLo, out TV dHi, out TV dLo);
-        TV quotient = FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
-        return TL.Multiply(quotient, TL.SelectWhereBelow(x, 0.0f, FloatExp.Pow2<TV, TL>(kd), TL.Create(1.0f)));
+        TV one = TL.Create(1.0f);
+        TV magic = TL.Create(FloatExp.TableMagicValue);
+        TV xc = TL.AtMost(x, SigmoidCeiling);
+        TV kd = TL.MultiplyAdd(xc, TL.Create(FloatExp.MinusSixteenOverLn2), magic);
+        TV r = FloatExp.TableParts<TV, TL>(xc, true, default, false, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.ScaleByPow2Over16(powerHi, kd);
+        TV dHi = Denominator<TV, TL>(one, a, r, u, out TV dLo);
+        return TL.SelectWhereBelow(x, SigmoidFloor, TL.Create(0.0f), FloatQuotient.Reciprocal<TV, TL>(dHi, dLo));
     }
 
     /// <summary>
-    /// x·σ(zHi + zLo), where z has the sign of x (GELU's shape): rounded once, and correct down to the bottom of
+    /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape): rounded once, and correct down to the bottom of
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
     /// <remarks>
-    /// x joins the numerator pair exactly (its product with the high part is split by an FMA), so the pair
-    /// quotient is the only rounding, as in <see cref="Sigmoid{TV, TL}"/>. σ is clamped only at |z| = 110, and its
-    /// power of two is applied in two steps: 2^(k + 64) is a normal float for every k ≥ −159, so multiplying by it is
-    /// exact, and the last multiply by 2^-64 rounds only where the result is subnormal.
-    /// Callers clamp x from below so that x·σ underflows to 0 where |z| ≥ 110, and keep z finite; x = +∞ returns
-    /// +∞ (the pair arithmetic would meet ∞ − ∞).
+    /// x/(1 + e^t), with d = 1 + e^t as in <see cref="Sigmoid{TV, TL}"/> and the pair t carried into the exponential
+    /// (its tLo joins δ), and one pair division of the float x (<see cref="FloatQuotient.DivideFloat{TV, TL}"/>): the
+    /// same bound, &lt; 0.52 ULP plus what z's own error makes of e^t (|t|·2^-44 for the callers' pairs, ≤ 2^-37).
+    /// NOTE: e^t overflows float from t = 88.7, yet x·σ(z) is normal down to z ≈ −91 (sigmoid form). Lanes with x below
+    /// <paramref name="scaledBelow"/> (where t ≥ 46) therefore compute the whole fraction at 2^-64 times its size:
+    /// (x·2^-64)/(2^-64 + 2^(K−64)·T·(1 + r + u)): x·2^-64 is exact (|x| ≥ 8 there), 2^(K−64) comes from the same kd
+    /// by starting it at TableMagic − 64·16 (so K − 64 ∈ [2, 95] and A is normal, ≥ 2.8 &gt; 2^-64: the Fast2Sum of the
+    /// denominator holds with the larger operand chosen per lane), and the quotient is rounded once, to the subnormal
+    /// grid where it is subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]), which the
+    /// callers' clamps guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
     /// </remarks>
+    /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
+    /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
+    /// <param name="tLo">The low part of −z.</param>
+    /// <param name="kdSource">v with kd = fma(v, <paramref name="kdSlope"/>, magic): v·kdSlope within 2^-22 relative of tHi·16/ln 2.</param>
+    /// <param name="kdSlope">See <paramref name="kdSource"/>.</param>
+    /// <param name="scaledBelow">
+    /// Lanes with x below it have tHi ≥ 46, lanes above it tHi ≤ 88: the former are computed at 2^-64 times scale.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV TimesSigmoid<TV, TL>(TV x, TV zHi, TV zLo)
+    public static TV TimesSigmoid<TV, TL>(TV x, TV tHi, TV tLo, TV kdSource, float kdSlope, float scaledBelow)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV tLo = TL.SelectWhereBelow(zHi, 0.0f, zLo, TL.Subtract(TL.Create(0.0f), zLo));
-        TV nHi = Fraction<TV, TL>(zHi, tLo, true, out TV kd, out TV nLo, out TV dHi, out TV dLo);
-        TV mHi = TL.Multiply(x, nHi);
-        TV mLo = TL.MultiplyAdd(x, nLo, TL.MultiplyAdd(x, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
-        TV quotient = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
-
-        TV up = TL.SelectWhereBelow(zHi, 0.0f, FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave))), one);
-        TV down = TL.SelectWhereBelow(zHi, 0.0f, TL.Create(5.42101086e-20f), one);   // 2^-64
-        return TL.SelectWhereBelow(x, float.PositiveInfinity, TL.Multiply(TL.Multiply(quotient, up), down), x);
+        TV magic = TL.SelectWhereBelow(
+            x, scaledBelow, TL.Create(FloatExp.TableMagicValue - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagicValue));
+        TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
+        TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
+        TV r = FloatExp.TableParts<TV, TL>(tHi, false, tLo, true, kd, magic, out TV powerHi, out TV u);
+        TV a = TL.ScaleByPow2Over16(powerHi, kd);
+        TV dHi = Denominator<TV, TL>(unit, a, r, u, out TV dLo);
+        TV quotient = FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo);
+        return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
     }
 
     /// <summary>
-    /// σ(zHi + zLo) as the pair fraction (result + nLo)/(dHi + dLo), times 2^k where zHi &lt; 0 (the power of two
-    /// left to the caller, so that it can scale without underflowing on the way).
+    /// unit + a·(1 + r + u) as a pair (result + <paramref name="dLo"/>), |dLo| ≤ 2^-11·result, for a ≥ 0, unit &gt; 0
+    /// and |r| ≤ 0.0218, |u| ≤ 2^-12: the denominator 1 + e^t of σ(−t), at unit times its scale.
     /// </summary>
-    /// <param name="zHi">The argument, or its high part.</param>
-    /// <param name="tLo">The low part of −|z|: zLo where zHi &lt; 0, −zLo elsewhere.</param>
-    /// <param name="pair">
-    /// Whether z is a pair (then tLo counts) reaching deep into the tail: e^(−|z|) is clamped at −110, not −88, and
-    /// 2^k may be subnormal. False for a plain float z (tLo ignored), which saves two instructions.
-    /// </param>
-    /// <param name="kd">k, encoded as <see cref="FloatExp"/> returns it (2^k = <see cref="FloatExp.Pow2{TV, TL}"/>(kd)).</param>
-    /// <param name="nLo">The numerator's low part.</param>
-    /// <param name="dHi">The denominator's high part, in [1, 2].</param>
-    /// <param name="dLo">The denominator's low part.</param>
-    /// <returns>The numerator's high part: 1 where zHi ≥ 0, else e^(−|z|)/2^k ∈ [0.69, 1.39].</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Fraction<TV, TL>(TV zHi, TV tLo, bool pair, out TV kd, out TV nLo, out TV dHi, out TV dLo)
+    private static TV Denominator<TV, TL>(TV unit, TV a, TV r, TV u, out TV dLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV one = TL.Create(1.0f);
-        TV eHi = FloatExp.ExpNonPositive<TV, TL>(TL.NegativeAbs(zHi), tLo, pair, pair ? -110.0f : -88.0f, false, out kd, out TV eLo);
-
-        // NOTE: below k = −127 the true 2^k is subnormal and FloatExp.Pow2 cannot build it; in the denominator
-        // 1 + 2^k·e such a term is below 2^-126 anyway, so k is floored there (2^-127 comes out as 0).
-        TV scale = FloatExp.Pow2<TV, TL>(pair ? TL.AtLeast(kd, FloatExp.MagicForExponent(-127)) : kd);
-        TV a = TL.Multiply(scale, eHi);
-
-        // NOTE: 1 + a as one FMA of the exact product (a itself is exact wherever it matters, and 1 + a rounds to 1
-        // where it is not): the same bits as an add after the multiply, one step shorter on the path to the division.
-        dHi = TL.MultiplyAdd(scale, eHi, one);
-        dLo = TL.MultiplyAdd(scale, eLo, TL.Add(TL.Subtract(one, dHi), a));
-
-        nLo = TL.SelectWhereBelow(zHi, 0.0f, eLo, TL.Create(0.0f));
-        return TL.SelectWhereBelow(zHi, 0.0f, eHi, one);
+        TV d0 = TL.Add(unit, a);
+        TV e0 = TL.Add(TL.Subtract(TL.Larger(a, unit), d0), TL.Smaller(a, unit));
+        TV dHi = TL.MultiplyAdd(a, r, d0);
+        TV e1 = TL.MultiplyAdd(a, r, TL.Subtract(d0, dHi));
+        dLo = TL.Add(TL.MultiplyAdd(a, u, e0), e1);
+        return dHi;
     }
 
     /// <summary>

@@ -53,4 +53,17 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagicOver16(float kd) =>
         BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Larger(float a, float b) => a > b ? a : b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Smaller(float a, float b) => a < b ? a : b;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float NegatedMultiplySubtract(float a, float b, float c) => float.FusedMultiplyAdd(-a, b, -c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ScaleByPow2Over16(float x, float kd) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) + ((BitConverter.SingleToInt32Bits(kd) >> 4) << 23));
 }

@@ -59,4 +59,20 @@ internal interface IFloatLanes<TV>
 
     /// <summary>2^⌊n/16⌋ from kd = 1.5·2^23 + n, for ⌊n/16⌋ in [−127, 127]: exponent field ⌊n/16⌋ + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagicOver16(TV kd);
+
+    /// <summary>Per lane: a where a &gt; b, else b (so b where either is NaN, as x86 maxps).</summary>
+    static abstract TV Larger(TV a, TV b);
+
+    /// <summary>Per lane: a where a &lt; b, else b (so b where either is NaN, as x86 minps).</summary>
+    static abstract TV Smaller(TV a, TV b);
+
+    /// <summary>−(a · b) − c with a single rounding (fused; the negations are exact).</summary>
+    static abstract TV NegatedMultiplySubtract(TV a, TV b, TV c);
+
+    /// <summary>
+    /// x·2^⌊n/16⌋ for kd = 1.5·2^23 + n, by adding ⌊n/16⌋ to x's exponent field: exact where x and the result are
+    /// normal floats (garbage elsewhere: callers keep ⌊n/16⌋ in range). One integer add where <see cref="Pow2FromMagicOver16"/>
+    /// and a multiply take two operations more and a multiply's latency.
+    /// </summary>
+    static abstract TV ScaleByPow2Over16(TV x, TV kd);
 }

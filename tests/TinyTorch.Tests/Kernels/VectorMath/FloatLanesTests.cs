@@ -82,4 +82,51 @@ public class FloatLanesTests
         Assert.Equal(-MathF.ScaleB(1f, -11) - MathF.ScaleB(1f, -24), FloatScalarLanes.NegatedMultiplyAdd(a, a, 1f));
         Assert.Equal(-MathF.ScaleB(1f, -11) - MathF.ScaleB(1f, -24), FloatLanes512.NegatedMultiplyAdd(Vector512.Create(a), Vector512.Create(a), Vector512.Create(1f))[0]);
     }
+
+    [Fact]
+    public void ScaleByPow2Over16AddsTheFloorOfNOver16ToTheExponent()
+    {
+        foreach (int n in new[] { -2000, -1990, -17, -16, -9, -8, -1, 0, 7, 8, 15, 16, 1000, 2031 })
+        {
+            float kd = FloatExp.TableMagicValue + n;
+            int k = (int)Math.Floor((n + 8) / 16.0);
+            foreach (float x in new[] { 0.70710677f, 1f, 1.3542556f })
+            {
+                Assert.Equal((float)Math.ScaleB(x, k), FloatScalarLanes.ScaleByPow2Over16(x, kd));
+            }
+        }
+    }
+
+    [Fact]
+    public void NewMembersGiveTheScalarBitsAtEveryWidth()
+    {
+        float[] kd = Magics();
+        var random = new Random(22);
+        float[] a = [.. kd.Select(_ => (float)(random.NextDouble() * 4) - 2)];
+        float[] b = [.. kd.Select(_ => (float)(random.NextDouble() * 4) - 2)];
+        float[] c = [.. kd.Select(_ => (float)(random.NextDouble() * 4) - 2)];
+        for (int at = 0; at < kd.Length; at++)
+        {
+            int j16 = at % 16, j8 = at % 8, j4 = at % 4, at16 = at - j16, at8 = at - j8, at4 = at - j4;
+            float nms = FloatScalarLanes.NegatedMultiplySubtract(a[at], b[at], c[at]);
+            Assert.Equal(nms, FloatLanes512.NegatedMultiplySubtract(Vector512.Create(a.AsSpan(at16)), Vector512.Create(b.AsSpan(at16)), Vector512.Create(c.AsSpan(at16)))[j16]);
+            Assert.Equal(nms, FloatLanes256.NegatedMultiplySubtract(Vector256.Create(a.AsSpan(at8)), Vector256.Create(b.AsSpan(at8)), Vector256.Create(c.AsSpan(at8)))[j8]);
+            Assert.Equal(nms, FloatLanes128.NegatedMultiplySubtract(Vector128.Create(a.AsSpan(at4)), Vector128.Create(b.AsSpan(at4)), Vector128.Create(c.AsSpan(at4)))[j4]);
+
+            float scaled = FloatScalarLanes.ScaleByPow2Over16(a[at], kd[at]);
+            Assert.Equal(scaled, FloatLanes512.ScaleByPow2Over16(Vector512.Create(a.AsSpan(at16)), Vector512.Create(kd.AsSpan(at16)))[j16]);
+            Assert.Equal(scaled, FloatLanes256.ScaleByPow2Over16(Vector256.Create(a.AsSpan(at8)), Vector256.Create(kd.AsSpan(at8)))[j8]);
+            Assert.Equal(scaled, FloatLanes128.ScaleByPow2Over16(Vector128.Create(a.AsSpan(at4)), Vector128.Create(kd.AsSpan(at4)))[j4]);
+
+            float larger = FloatScalarLanes.Larger(a[at], b[at]), smaller = FloatScalarLanes.Smaller(a[at], b[at]);
+            Assert.Equal(Math.Max(a[at], b[at]), larger);
+            Assert.Equal(larger, FloatLanes512.Larger(Vector512.Create(a.AsSpan(at16)), Vector512.Create(b.AsSpan(at16)))[j16]);
+            Assert.Equal(smaller, FloatLanes256.Smaller(Vector256.Create(a.AsSpan(at8)), Vector256.Create(b.AsSpan(at8)))[j8]);
+            Assert.Equal(smaller, FloatLanes128.Smaller(Vector128.Create(a.AsSpan(at4)), Vector128.Create(b.AsSpan(at4)))[j4]);
+        }
+
+        // −(a·b) − c fused: −(1 + 2^-12)² + 1 keeps the 2^-24 that an unfused square loses.
+        float f = 1f + MathF.ScaleB(1f, -12);
+        Assert.Equal(-MathF.ScaleB(1f, -11) - MathF.ScaleB(1f, -24), FloatScalarLanes.NegatedMultiplySubtract(f, f, -1f));
+    }
 }
