@@ -5,8 +5,8 @@ using TinyTorch.Kernels.VectorMath;
 namespace TinyTorch.Kernels;
 
 /// <summary>
-/// The heavy pass of softmax over blocks of 16 floats, one per logical lane: e' = e^(x − m) stored and its unrounded
-/// value summed per lane (<see cref="FloatSoftmax"/>). Rows use it with every lane's m the row maximum (element i in
+/// The heavy pass of softmax over blocks of 16 floats, one per logical lane: e^(x − m)·2^64 stored as a float pair
+/// (high part and residual) and summed per lane (<see cref="FloatSoftmax"/>). Rows use it with every lane's m the row maximum (element i in
 /// lane i mod 16); the blocked column path with each lane a column (a block per row of 16 columns).
 /// </summary>
 /// <remarks>
@@ -23,7 +23,7 @@ internal static unsafe class SoftmaxBlocks
     internal const int Lanes = 16;
 
     /// <summary>
-    /// e^(x − m) as the pairs y + <paramref name="residuals"/> (y rounded to float) for <paramref name="count"/> floats
+    /// e^(x − m)·2^64 as the pairs y + <paramref name="residuals"/> (unnormalised, see <see cref="FloatSoftmax"/>) for <paramref name="count"/> floats
     /// (whole blocks; y may be x), adding those of lane l (element i with i mod 16 = l) into <paramref name="sums"/>[l];
     /// <paramref name="negMax"/>[l] is lane l's −m.
     /// </summary>

@@ -10,7 +10,7 @@ namespace TinyTorch.Kernels;
 /// along the middle axis, <c>inner</c> elements apart. The last dimension is inner = 1 (contiguous rows).
 /// </summary>
 /// <remarks>
-/// <para>Forward: float lanes at the widest accelerated width, within 1.02 ULP of the true softmax
+/// <para>Forward: float lanes at the widest accelerated width, within 0.69 ULP of the true softmax
 /// (<see cref="FloatSoftmax"/> has the math and the proof); rows go through <see cref="SoftmaxRows"/>, other
 /// dimensions through <see cref="SoftmaxColumns"/> in strips of up to 64 columns with vectors across the stride.
 /// Every slice is summed in an order fixed by its element indices alone, so the results are the same bits whatever

@@ -5,9 +5,9 @@ namespace TinyTorch.Kernels;
 
 /// <summary>Softmax of one contiguous row (the last dimension) in float lanes: the row path of <see cref="SoftmaxKernel"/>.</summary>
 /// <remarks>
-/// <para>Three passes: the maximum m; e^(x − m) into the output, rounded, and its residual into a scratch row, while
-/// summing; the output and residuals divided by the sum. The math and its error bound (≤ 1.02 ULP) are
-/// <see cref="FloatSoftmax"/>'s. A row that fits in cache (65 536 floats, their outputs and residuals are 768 KiB, within
+/// <para>Three passes: the maximum m; e^(x − m)·2^64 into the output as the high part of a float pair, and its low part
+/// into a scratch row, while summing; the output and residuals divided by the sum. The math and its error bound
+/// (≤ 0.69 ULP) are <see cref="FloatSoftmax"/>'s. A row that fits in cache (65 536 floats, their outputs and residuals are 768 KiB, within
 /// L2) is read from memory once.</para>
 /// <para>The sum runs in the 16 lanes of <see cref="SoftmaxBlocks"/>, element i in lane i mod 16, whatever the vector
 /// width. The partial row after the last whole block is padded with −∞ (which adds exactly 0) and summed as a block of
@@ -133,7 +133,7 @@ internal static unsafe class SoftmaxRows
     }
 
     /// <summary>
-    /// e^(x − max) as the pairs y + residuals, and their sum (NaN where the row is to be NaN); <paramref name="sums"/>
+    /// e^(x − max)·2^64 as the pairs y + residuals, and their sum (NaN where the row is to be NaN); <paramref name="sums"/>
     /// and <paramref name="block"/> are scratch of 16 and 32.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -185,7 +185,7 @@ internal static unsafe class SoftmaxRows
         return sums[0];
     }
 
-    /// <summary>y = (y + residual) / sum in place, each element rounded once.</summary>
+    /// <summary>y = (y + residual) / sum in place (all at 2^64 times their scale), each element rounded once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Quotients<TV, TL, TM>(float* y, float* residuals, int n, double sum)
         where TV : struct

@@ -14,7 +14,8 @@ namespace TinyTorch.Kernels.Operators;
 /// relative precision down to underflow.
 /// Error: P is within 2^-24 relative (0.67·2^-24 measured) before the one rounding; for x ≥ 0 its error is damped
 /// by P/GELU(x) ≤ 1. Checked over all 2^32 inputs: 1.025 ULP at worst (x = −1.43039, where m is largest).
-/// NOTE: the scaling happens before the rounding: scale·hi and scale·lo are exact wherever the result is normal.
+/// NOTE: the scaling happens before the rounding: scale·hi and scale·lo are exact wherever the result is normal, so
+/// scale·lo joins the negated Fast2Sum error in one FMA (the same bits as a product and a sum there).
 /// Below, the result is in the underflow tail and only 2^-126 absolute is due (see <see cref="FloatNormalTail"/>).
 /// Special values: x ≥ 8 returns x (GELU(x) rounds to x there, and X = +∞ would meet ∞ − ∞ in the Fast2Sum); the
 /// sign is copied from x, so GELU(±0) = ±0 and the underflowed negative tail, GELU(−∞) included, is −0; NaN stays
@@ -49,11 +50,10 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
     {
         TV hi = FloatNormalTail.TimesUpperTail<TV, TL>(x, out TV lo, out TV scale);
         TV pHi = TL.Multiply(hi, scale);
-        TV pLo = TL.Multiply(lo, scale);
         TV positive = TL.AtLeast(x, 0.0f);
         TV sum = TL.Subtract(positive, pHi);
-        TV sumError = TL.Subtract(TL.Subtract(positive, sum), pHi);
-        TV y = TL.CopySign(TL.Add(sum, TL.Subtract(sumError, pLo)), x);
+        TV sumErrorNegated = TL.Subtract(pHi, TL.Subtract(positive, sum));
+        TV y = TL.CopySign(TL.Subtract(sum, TL.MultiplyAdd(lo, scale, sumErrorNegated)), x);
         return TL.SelectWhereBelow(x, Identity, y, x);
     }
 }

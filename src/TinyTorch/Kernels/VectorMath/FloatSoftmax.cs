@@ -3,43 +3,46 @@ using System.Runtime.CompilerServices;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// The per-element steps of softmax yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) in float lanes, within 1.1 ULP of the true value
+/// The per-element steps of softmax yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) in float lanes, within 0.7 ULP of the true value
 /// (proof below): the exponential, the compensated sum and the final quotient. The passes over memory are in
 /// <see cref="SoftmaxRows"/>, <see cref="SoftmaxBlocks"/> and <see cref="SoftmaxColumns"/>.
 /// </summary>
 /// <remarks>
-/// <para>With u = 2^-24 (half a float ULP, relative) and m the slice's maximum (exact):</para>
+/// <para>With u = 2^-24 (half a float ULP, relative) and m the slice's maximum (exact). Every term, sum and residual is
+/// carried at 2^64 times its true scale (B = 2^64 below), so that no step is subnormal for any normal y (the remainder
+/// of the quotient must be exact) and the quotient comes out at the true scale without a final multiplication.</para>
 /// <list type="number">
 /// <item><see cref="Exponential{TV, TL}"/>: d = x − m as an exact float pair dHi + dLo (Knuth's TwoSum, TAOCP vol. 2
 /// §4.2.2: six additions, no condition on the operands, |dLo| ≤ u·|dHi|). Forming d in float alone would lose
 /// |d|·u ≈ 6e−6 at |d| = 100, i.e. 100 ULP of e^d. <see cref="FloatExp"/> then gives e_c = 2^k·(hi + lo) =
-/// e^d·(1 + η) with |η| ≤ 2^-26 (its tests' bound; 2^-26.4 measured over 2·10^7 arguments). The element is kept as
-/// the pair e' = 2^k·hi (e_c rounded to float: hi is the rounded sum of the normalised pair, 2^k is exact) and
-/// r = 2^k·lo rounded (|r| ≤ u·e', so its own rounding is ≤ u²·e'). NOTE: r is kept as r·2^64: at e' near 2^-126,
-/// r itself would be subnormal and lose up to 2^-150, half an ULP of the smallest results.</item>
-/// <item><see cref="Accumulate{TV, TL}"/>: each lane sums its terms as a float pair (s, c): TwoSum splits s + e'
+/// e^d·(1 + η) with |η| ≤ 2^-32. The element is kept as the pair E = B·2^k·hi (exact) and r = B·2^k·lo rounded. The
+/// pair is NOT normalised (hi is not e_c rounded: |lo| ≤ 2^-11.5·hi, see <see cref="FloatExp"/>), which saves the
+/// three additions of a Fast2Sum on the critical path; r's own rounding is ≤ u·|r| ≤ 2^-35.5·E. NOTE: B·2^k is 0
+/// where 2^k is (k = −127), so the clamped tail and −∞ still give exactly 0.</item>
+/// <item><see cref="Accumulate{TV, TL}"/>: each lane sums its terms as a float pair (s, c): TwoSum splits s + E
 /// exactly into s₁ + δ, and c gathers δ + r. Every <see cref="FoldTerms"/> terms the caller adds s + c into a double
-/// and restarts the pair. Within one such group of F terms with sum T (all terms ≥ 0): |δ| ≤ u·T and |r| ≤ u·e', so
-/// rounding δ + r costs ≤ 2u²T a term and c never exceeds (j + 1)·2u·T after j terms, so its additions cost ≤
-/// u²T·Σⱼ 2(j + 1) ≈ u²·F²·T. With F = 512 that is 1.01·2^-30·T, and the double additions (≤ 2^-53 each, a few per
-/// group) are far smaller: the sum S of the e_c comes out within σ ≤ 2^-30 relative. The lane-wise partial sums change
-/// the order of summation against a plain loop; the callers fix the order by element index alone (never by thread or
-/// vector width), so the bits depend on neither.</item>
-/// <item><see cref="Quotient{TV, TL}"/>: y = (e' + r) / (SHi + SLo), both pairs, rounded once (Markstein's FMA
-/// correction, as <see cref="FloatQuotient"/>: ½ ULP + 2^-46 relative). It is formed at 2^64 times the scale, where no
-/// step is subnormal for any normal y (the remainder e' − q₀·SHi must be exact), and scaled back exactly; only a
-/// subnormal y is rounded a second time, within 2^-149. Storing e' alone would add its rounding (up to
-/// u, a whole ULP of y) and, with FloatExp's measured error, leave a bound of 1.9 ULP; a reciprocal multiply would
-/// round twice.</item>
+/// and restarts the pair. Within one such group of F terms with sum T (all terms ≥ 0): |δ| ≤ u·T, and the residuals
+/// add up to at most 2^-11.5·T, so |c| ≤ j·u·T + 2^-11.5·T after j terms and each of its 2F roundings costs at most
+/// u times that: ≤ (F²/2)·u²·T + F·2^-35.5·T in all. With F = 512 that is 2^-26.5·T at worst (the residuals of
+/// one sign and as large as they can be; far less in practice, as they vary in sign), and the double additions (≤ 2^-53
+/// each, a few per group) are far smaller: the sum S of the e_c comes out within σ ≤ 2^-26.5 relative. The lane-wise
+/// partial sums change the order of summation against a plain loop; the callers fix the order by element index alone
+/// (never by thread or vector width), so the bits depend on neither.</item>
+/// <item><see cref="Quotient{TV, TL}"/>: y = (E + r) / (SHi + SLo), both pairs at the scale B, rounded once
+/// (Markstein's FMA correction, as <see cref="FloatQuotient"/>): q₀ = E·R with R = 1/SHi rounded, the remainder
+/// E − q₀·SHi exact by one FMA, then r − q₀·SLo, and y = q₀ + R·(remainder) by one FMA. The remainder is up to
+/// 2^-11.5·E (the pair is not normalised), and R's rounding costs u of it: ½ ULP + 2^-35 relative. Since R = 2^-64/S
+/// is normal, q₀ is y at its true scale; only a subnormal y is rounded in the subnormal range (its remainder need not
+/// be exact there), within 2^-149 plus a tiny relative error. Storing E alone would add its rounding (up to 2^-11.5,
+/// thousands of ULP); a reciprocal multiply would round twice.</item>
 /// </list>
-/// <para>Together y = RN(y·(1 + ηᵢ)/((1 + η̄)(1 + σ))·(1 + ε)), |ε| ≤ u² + 2^-46, where η̄, the mean of the ηⱼ weighted
-/// by the terms, lies within 2·2^-26 of ηᵢ: relative error before the last rounding ≤ u·(0.5 + 0.02 + 2^-20), and since
-/// y &lt; 2^24 ULP(y) that is ≤ 0.52 ULP, plus the final ½: ≤ 1.02 ULP for every normal y (0.91 with the measured η).
-/// Measured: at most 0.644 ULP over 1.4·10^7 elements, rows of 3 to 65 536 spread over ±1, ±10 and ±100, at every width
-/// (0.61 where y &lt; 2^-100).</para>
+/// <para>Together y = RN(y·(1 + ηᵢ)/((1 + η̄)(1 + σ))·(1 + ε)), |ε| ≤ 2^-35, where η̄, the mean of the ηⱼ weighted
+/// by the terms, lies within 2·2^-32 of ηᵢ: relative error before the last rounding ≤ u·(2^-7 + 0.177 + 2^-11), and
+/// since y &lt; 2^24 ULP(y) that is ≤ 0.19 ULP, plus the final ½: ≤ 0.69 ULP for every normal y.
+/// Measured: see the width tests (rows of 3 to 65 536 spread over ±1, ±10 and ±100, at every width).</para>
 /// <para>Edges: where dHi &lt; −88 (including −∞, and x − m overflowing) dLo is set to 0, since the pair's low part
 /// may be NaN (∞ − ∞) and e is 0 there anyway (<see cref="FloatExp"/> clamps at −88, where 2^k = 0): −∞ beside finite
-/// values gives exactly +0. Results below 2^-126 are subnormal or 0, within 2^-126 absolute. A NaN in x makes e' NaN and
+/// values gives exactly +0. Results below 2^-126 are subnormal or 0, within 2^-126 absolute. A NaN in x makes E NaN and
 /// so the sum NaN, which the callers turn into a NaN slice.</para>
 /// </remarks>
 internal static class FloatSoftmax
@@ -49,14 +52,12 @@ internal static class FloatSoftmax
 
     private const float MinArgument = -88.0f;
 
-    /// <summary>2^64: the scale of the residuals, and of the quotient while it is formed (see the remarks).</summary>
+    /// <summary>2^64: the scale B of the terms, residuals and sums (see the remarks).</summary>
     internal const float Boost = 1.8446744e19f;
 
-    private const float Unboost = 5.42101086e-20f;   // 2^-64
-
     /// <summary>
-    /// e^(x − m) as the pair e' + <paramref name="residual"/>·2^-64: e' rounded to float, the residual the rest times
-    /// 2^64 (up to the exponential's 2^-26 relative error and u² of rounding); <paramref name="negMax"/> is −m.
+    /// e^(x − m)·2^64 as the unnormalised pair result + <paramref name="residual"/> (|residual| ≤ 2^-11.5·result, up to
+    /// the exponential's 2^-32 relative error and 2^-35.5 of rounding); <paramref name="negMax"/> is −m.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exponential<TV, TL>(TV x, TV negMax, out TV residual)
@@ -66,15 +67,15 @@ internal static class FloatSoftmax
         TV dHi = FloatPairs.TwoSum<TV, TL>(x, negMax, out TV dLo);   // x + (−m) = dHi + dLo exactly
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
-        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
-        TV scale = FloatExp.Pow2<TV, TL>(kd);
-        residual = TL.Multiply(TL.Multiply(scale, TL.Create(Boost)), lo);
+        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, false, out TV kd, out TV lo);
+        TV scale = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), TL.Create(Boost));
+        residual = TL.Multiply(scale, lo);
         return TL.Multiply(scale, hi);
     }
 
     /// <summary>
-    /// Adds e' + residual·2^-64 (e' ≥ 0, as <see cref="Exponential{TV, TL}"/> returns them) to the lane pair (sum, carry):
-    /// TwoSum of sum + e', then its error plus the residual into carry (one FMA).
+    /// Adds E + residual (E ≥ 0, as <see cref="Exponential{TV, TL}"/> returns them) to the lane pair (sum, carry):
+    /// TwoSum of sum + E, then its error plus the residual into carry.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Accumulate<TV, TL>(ref TV sum, ref TV carry, TV e, TV residual)
@@ -82,28 +83,28 @@ internal static class FloatSoftmax
         where TL : IFloatLanes<TV>
     {
         sum = FloatPairs.TwoSum<TV, TL>(sum, e, out TV error);
-        carry = TL.Add(carry, TL.MultiplyAdd(residual, TL.Create(Unboost), error));
+        carry = TL.Add(carry, TL.Add(residual, error));
     }
 
     /// <summary>
-    /// (e' + residual·2^-64) / (SHi + SLo) rounded once, given R = 1/SHi rounded and the negated pair: the row constants
-    /// of <see cref="FloatQuotient.Divide{TV, TL}"/>, whose steps these are, taken at 2^64 times the scale.
+    /// (E + residual) / (SHi + SLo) rounded once, given R = 1/SHi rounded and the negated pair: the row constants
+    /// of <see cref="FloatQuotient.Divide{TV, TL}"/>, whose steps these are; E, the residual and the sum all at 2^64
+    /// times their scale, so the quotient comes out at its own.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Quotient<TV, TL>(TV e, TV residual, TV reciprocal, TV negSumHi, TV negSumLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV boosted = TL.Multiply(e, TL.Create(Boost));
-        TV q0 = TL.Multiply(boosted, reciprocal);
-        TV rest = TL.Add(TL.MultiplyAdd(q0, negSumHi, boosted), residual);
+        TV q0 = TL.Multiply(e, reciprocal);
+        TV rest = TL.Add(TL.MultiplyAdd(q0, negSumHi, e), residual);
         rest = TL.MultiplyAdd(q0, negSumLo, rest);
-        return TL.Multiply(TL.MultiplyAdd(rest, reciprocal, q0), TL.Create(Unboost));
+        return TL.MultiplyAdd(rest, reciprocal, q0);
     }
 
     /// <summary>
-    /// The float pair (hi, lo) nearest the double <paramref name="sum"/>, and what <see cref="Quotient{TV, TL}"/> needs
-    /// of it: R = 1/hi, −hi and −lo.
+    /// The float pair (hi, lo) nearest the double <paramref name="sum"/> (at 2^64 times its scale), and what
+    /// <see cref="Quotient{TV, TL}"/> needs of it: R = 1/hi, −hi and −lo.
     /// </summary>
     public static (float Reciprocal, float NegHi, float NegLo) Divisor(double sum)
     {
