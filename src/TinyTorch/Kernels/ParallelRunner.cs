@@ -5,7 +5,8 @@ namespace TinyTorch.Kernels;
 
 /// <summary>
 /// Splits a large element-wise kernel call across cores. Small calls never pay for threads: below
-/// <see cref="MinElementsPerThread"/> per thread the work stays on the calling thread.
+/// <see cref="MinElementsPerThread"/> elements of work per thread (heavy elements count more: <see cref="HeavyElementWeight"/>)
+/// the work stays on the calling thread.
 /// </summary>
 /// <remarks>
 /// The calling thread always works: it runs the first chunk, then it and up to threads − 1 pool work items claim
@@ -19,11 +20,10 @@ namespace TinyTorch.Kernels;
 internal static unsafe class ParallelRunner
 {
     /// <summary>
-    /// The fewest elements worth handing to one more thread, chosen by measurement (docs/performance.md): two
-    /// threads from 196 608 elements. Memory-bound ReLU, the cheapest operator, broke even around 131 072 elements
-    /// (won in two quiet runs, lost in a third) and won at 196 608 and, in every quieter run, at 262 144; a compute-bound function
-    /// (TensorPrimitives.Sigmoid as a stand-in) already won at 32 768. One threshold for all operators, set by the
-    /// cheapest, so that no call gets slower by splitting.
+    /// The fewest elements of work worth handing to one more thread, chosen by measurement (docs/performance.md): two
+    /// threads from 196 608 light elements. Memory-bound ReLU, the cheapest operator, broke even around 131 072 elements
+    /// on Zen 3 (won in two quiet runs, lost in a third) and won at 196 608 and, in every quieter run, at 262 144; on
+    /// Zen 5 it broke even at ~128 000. Heavy operators reach this much work with fewer elements (the weights below).
     /// </summary>
     internal const int MinElementsPerThread = 98_304;
 
