@@ -32,9 +32,9 @@ namespace TinyTorch.Kernels.VectorMath;
 /// </list>
 /// Altogether |2^K·(hi + lo) − e^t| ≤ 2^-32 relative (|lo| ≤ 2^-11.5·hi, with the bound below counted in units of
 /// hi; the tests assert 2^-32; the Cody–Waite version this replaced, with a degree-5 polynomial, was 2^-26).
-/// hi ∈ [0.69, 1.39]. NOTE: the pair is NOT normalised unless asked for: lo carries the whole quadratic term (up to
-/// 2^-11.5·hi), which <see cref="FloatQuotient"/> allows for; callers that need hi to be the pair rounded (softmax's
-/// compensated sum) pay three more instructions (Fast2Sum).
+/// hi ∈ [0.69, 1.39]. NOTE: the pair is NOT normalised: lo carries the whole quadratic term (up to 2^-11.5·hi), which
+/// <see cref="FloatQuotient"/> and <see cref="FloatSoftmax"/>'s compensated sums allow for (a Fast2Sum would cost three
+/// more instructions on the critical path).
 /// For K = 0 (t ≥ −8.5·ln 2/16 ≈ −0.368) hi ∈ [0.69, 1], so hi − 1 is exact; for k = 0 (|t| &lt; 0.0216) moreover
 /// Thi = 1 and δ = 0 (ε is 0 for j = 0), hi − 1 + e1 = r exactly, and e^t − 1 = (hi − 1) + lo keeps its full relative
 /// precision (expm1-like: the only rounding is lo's, 2^-24·|u + e1|, see <see cref="FloatTanh"/>).
@@ -50,12 +50,13 @@ internal static class FloatExp
     private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
     private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
 
-    private const float SixteenOverLn2 = 23.0831203f;   // 0x41B8AA3B
+    /// <summary>The float nearest 16/ln 2 (0x41B8AA3B): kd = fma(t, SixteenOverLn2, <see cref="TableMagic"/>).</summary>
+    internal const float SixteenOverLn2 = 23.0831203f;
     private const float Ln2Over16Hi = 0.0433216989f;    // 0x3D317218 = Ln2Hi/16, a multiple of 2^-28
     private const float Ln2Over16Lo = -1.19040888e-10f; // 0xAF02E308 ≈ ln 2/16 − Ln2Over16Hi
 
     /// <summary>1.5·2^23 + 8: kd = TableMagic + k holds k + 8 in its low mantissa bits (see the remarks, item 1).</summary>
-    private const float TableMagic = 12582920.0f;
+    internal const float TableMagic = 12582920.0f;
 
     // q(s) ≈ (e^s − 1 − s)/s² = ½ + s/6 + s²/24 + …, interpolating at the Chebyshev nodes ±0.0218·cos(π/4).
     private const float C1 = 0.166668653f;             // 0x3E2AAB30
@@ -64,7 +65,7 @@ internal static class FloatExp
     /// <summary>1.5·2^23: adding it rounds to an integer k and leaves k in the low mantissa bits (kd = RoundingMagic + k).</summary>
     internal const float RoundingMagic = 12582912.0f;
 
-    /// <summary>The smallest kd (as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, bool, out TV, out TV)"/> returns it) whose power of two is 2^k.</summary>
+    /// <summary>The smallest kd (as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, out TV, out TV)"/> returns it) whose power of two is 2^k.</summary>
     /// <param name="k">The exponent.</param>
     internal static float MagicForExponent(int k) => RoundingMagic + (16.0f * k);
 
@@ -94,20 +95,10 @@ internal static class FloatExp
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV hi = ExpNonPositive<TV, TL>(t, default, false, MinArgument, false, out TV kd, out lo);
+        TV hi = ExpNonPositive<TV, TL>(t, default, false, MinArgument, out TV kd, out lo);
         scale = Pow2<TV, TL>(kd);
         return hi;
     }
-
-    /// <summary>
-    /// e^(t + tLo) = 2^K·(result + <paramref name="lo"/>) as a normalised pair (|lo| ≤ 2^-24·result: result is the
-    /// pair rounded to float) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|; see the next overload.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, out TV kd, out TV lo)
-        where TV : struct
-        where TL : IFloatLanes<TV> =>
-        ExpNonPositive<TV, TL>(t, tLo, hasLow, minArgument, true, out kd, out lo);
 
     /// <summary>
     /// e^(t + tLo) = 2^K·(result + <paramref name="lo"/>) for t ≤ 0 and a small correction |tLo| ≤ 2^-20·|t|
@@ -120,11 +111,10 @@ internal static class FloatExp
     /// scale in two steps. tLo joins δ, and s = r + δ carries it into the polynomial too, so e^(r + δ) is as accurate
     /// for |δ| up to 2^-20·110 ≈ 1e−4 (δ²/2 is then 2^-27.6 and s² accounts for it).
     /// <paramref name="hasLow"/> false ignores tLo and saves an instruction (the JIT folds the constant).
-    /// <paramref name="normalise"/> true renormalises the pair (Dekker's Fast2Sum, |hi| ≥ |lo|: hi + lo rounded and
-    /// its exact error), three more instructions on the critical path; false leaves |lo| ≤ 2^-11.5·hi.
+    /// The pair is not normalised: |lo| ≤ 2^-11.5·hi.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, bool normalise, out TV kd, out TV lo)
+    public static TV ExpNonPositive<TV, TL>(TV t, TV tLo, bool hasLow, float minArgument, out TV kd, out TV lo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
@@ -143,17 +133,10 @@ internal static class FloatExp
         TV hi = TL.MultiplyAdd(powerHi, r, powerHi);
         TV error = TL.MultiplyAdd(powerHi, r, TL.Subtract(powerHi, hi));
         lo = TL.MultiplyAdd(powerHi, u, error);
-        if (normalise)
-        {
-            TV sum = TL.Add(hi, lo);
-            lo = TL.Subtract(lo, TL.Subtract(sum, hi));
-            hi = sum;
-        }
-
         return hi;
     }
 
-    /// <summary>2^K from kd as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, bool, out TV, out TV)"/> returns it (K ∈ [−127, 127]; −127 gives +0).</summary>
+    /// <summary>2^K from kd as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, out TV, out TV)"/> returns it (K ∈ [−127, 127]; −127 gives +0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Pow2<TV, TL>(TV kd)
         where TV : struct
@@ -180,18 +163,12 @@ internal static class FloatExp
         return TL.MultiplyAdd(k, TL.Create(-Ln2Hi), t);
     }
 
-    /// <summary>kd for <see cref="TableParts{TV, TL}"/>: TableMagic + k, k = round(t·16/ln 2), from t = −v.</summary>
-    internal const float TableMagicValue = TableMagic;
-
-    /// <summary>The float nearest −16/ln 2: kd = fma(v, <see cref="MinusSixteenOverLn2"/>, magic) for t = −v.</summary>
-    internal const float MinusSixteenOverLn2 = -SixteenOverLn2;
-
     /// <summary>
     /// e^(t + tLo) = 2^K·powerHi·(1 + r + u) for |t| ≤ 110, as unassembled parts (r is returned): for callers that
     /// fold the parts into their own sums (<see cref="FloatLogistic"/>), so that no step waits for a whole pair.
     /// t is given negated (t = −<paramref name="t"/>) when <paramref name="negated"/>: r is then one fnmsub.
     /// kd is supplied by the caller: magic + k with k an integer within ½ + 2^-10 of t·16/ln 2 and magic ≡ 8 (mod 16)
-    /// (<see cref="TableMagicValue"/>, or that minus 64·16 to get K − 64 instead of K out of kd).
+    /// (<see cref="TableMagic"/>, or that minus 64·16 to get K − 64 instead of K out of kd).
     /// </summary>
     /// <remarks>
     /// Items 1–3 of the class remarks, symmetric in t (they never used t ≤ 0): with k within ½ + 2^-10 of t·16/ln 2

@@ -38,9 +38,9 @@ internal static class FloatLogistic
         where TL : IFloatLanes<TV>
     {
         TV one = TL.Create(1.0f);
-        TV magic = TL.Create(FloatExp.TableMagicValue);
+        TV magic = TL.Create(FloatExp.TableMagic);
         TV xc = TL.AtMost(x, SigmoidCeiling);
-        TV kd = TL.MultiplyAdd(xc, TL.Create(FloatExp.MinusSixteenOverLn2), magic);
+        TV kd = TL.MultiplyAdd(xc, TL.Create(-FloatExp.SixteenOverLn2), magic);
         TV r = FloatExp.TableParts<TV, TL>(xc, true, default, false, kd, magic, out TV powerHi, out TV u);
         TV a = TL.ScaleByPow2Over16(powerHi, kd);
         TV dHi = Denominator<TV, TL>(one, a, r, u, out TV dLo);
@@ -77,7 +77,7 @@ internal static class FloatLogistic
         where TL : IFloatLanes<TV>
     {
         TV magic = TL.SelectWhereBelow(
-            x, scaledBelow, TL.Create(FloatExp.TableMagicValue - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagicValue));
+            x, scaledBelow, TL.Create(FloatExp.TableMagic - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagic));
         TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
         TV r = FloatExp.TableParts<TV, TL>(tHi, false, tLo, true, kd, magic, out TV powerHi, out TV u);

@@ -67,7 +67,7 @@ internal static class FloatSoftmax
         TV dHi = FloatPairs.TwoSum<TV, TL>(x, negMax, out TV dLo);   // x + (−m) = dHi + dLo exactly
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
-        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, false, out TV kd, out TV lo);
+        TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
         TV scale = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), TL.Create(Boost));
         residual = TL.Multiply(scale, lo);
         return TL.Multiply(scale, hi);

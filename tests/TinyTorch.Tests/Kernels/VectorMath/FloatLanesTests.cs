@@ -88,7 +88,7 @@ public class FloatLanesTests
     {
         foreach (int n in new[] { -2000, -1990, -17, -16, -9, -8, -1, 0, 7, 8, 15, 16, 1000, 2031 })
         {
-            float kd = FloatExp.TableMagicValue + n;
+            float kd = FloatExp.TableMagic + n;
             int k = (int)Math.Floor((n + 8) / 16.0);
             foreach (float x in new[] { 0.70710677f, 1f, 1.3542556f })
             {
