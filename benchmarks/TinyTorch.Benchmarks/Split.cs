@@ -1,3 +1,5 @@
+using TinyTorch.Kernels;
+
 namespace TinyTorch.Benchmarks;
 
 /// <summary>
@@ -7,14 +9,14 @@ namespace TinyTorch.Benchmarks;
 /// </summary>
 internal static class Split
 {
-    /// <summary>The per-thread minimum; the same value as the kernels' ParallelRunner uses.</summary>
-    public const int MinElementsPerThread = 98_304;
+    /// <summary>The per-thread minimum: the kernels' own (ParallelRunner), so both split alike.</summary>
+    public const int MinElementsPerThread = ParallelRunner.MinElementsPerThread;
 
-    /// <summary>How many light elements one element of a heavy function counts as; the kernels' ParallelRunner uses the same.</summary>
-    public const int HeavyElementWeight = 6;
+    /// <summary>How many light elements one element of a heavy function counts as: the kernels' own.</summary>
+    public const int HeavyElementWeight = ParallelRunner.HeavyElementWeight;
 
-    /// <summary>The same for softmax, as in the kernels' ParallelRunner.</summary>
-    public const int SoftmaxElementWeight = 8;
+    /// <summary>The same for softmax: the kernels' own.</summary>
+    public const int SoftmaxElementWeight = ParallelRunner.SoftmaxElementWeight;
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="length"/>) on up to <paramref name="threads"/> threads.</summary>
     /// <param name="length">The number of elements.</param>

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using TinyTorch.Core;
 using TinyTorch.Kernels;
+using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Benchmarks.Experiments;
 
@@ -28,7 +29,6 @@ internal static unsafe class ProbeSuites
 
     private static void Store(int[] sizes)
     {
-        InternalLoop.Unary sigmoid = InternalLoop.For("SigmoidOperator"), geluExact = InternalLoop.For("GeluExactFormOperator");
         foreach (int n in sizes)
         {
             float[] x = Pinned(n), y = Pinned(n), z = Pinned(n);
@@ -55,10 +55,10 @@ internal static unsafe class ProbeSuites
                     ("library ReLU in place", () => ActivationKernels.ReLU(z, z)),
                     ("TensorPrimitives.Max(x, 0)", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(x.AsSpan(s, c), 0f, y.AsSpan(s, c)))),
                     ("TensorPrimitives.Max in place", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(z.AsSpan(s, c), 0f, z.AsSpan(s, c)))),
-                    ("Sigmoid regular", () => Split.Run(n, threads, (s, c) => sigmoid(x.AsSpan(s, c), y.AsSpan(s, c), false))),
-                    ("Sigmoid streaming", () => Split.Run(n, threads, (s, c) => sigmoid(x.AsSpan(s, c), y.AsSpan(s, c), true))),
-                    ("GELU exact regular", () => Split.Run(n, threads, (s, c) => geluExact(x.AsSpan(s, c), y.AsSpan(s, c), false))),
-                    ("GELU exact streaming", () => Split.Run(n, threads, (s, c) => geluExact(x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("Sigmoid regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("Sigmoid streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("GELU exact regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("GELU exact streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(x.AsSpan(s, c), y.AsSpan(s, c), true))),
                     ("library Sigmoid", () => ActivationKernels.Sigmoid(x, y)),
                 ], rounds: n > 1_000_000 ? 15 : 41);
             }
