@@ -117,8 +117,8 @@ internal static unsafe partial class ElementwiseLoop
         {
             nuint second = Math.Min(i + W, count - W);
             Vector512Pair result = TOp.Invoke(new Vector512Pair(Vector512.LoadUnsafe(in x, i), Vector512.LoadUnsafe(in x, second)));
-            result.Second.Store(y + second);
             result.First.Store(y + i);
+            result.Second.Store(y + second);
         }
     }
 
