@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels;
 
@@ -31,4 +32,13 @@ internal interface IUnaryOperator
 
     /// <summary>f of 16 values (AVX-512).</summary>
     static virtual Vector512<float> Invoke(Vector512<float> x) => throw new NotSupportedException();
+
+    /// <summary>
+    /// Whether the heavy loop should run this operator two AVX-512 vectors at a time through
+    /// <see cref="Invoke(Vector512Pair)"/> (same bits, instructions of the two interleaved: ElementwiseLoop.Heavy.cs).
+    /// </summary>
+    static virtual bool Paired => false;
+
+    /// <summary>f of 32 values, as two AVX-512 vectors computed side by side; only called when <see cref="Paired"/>.</summary>
+    static virtual Vector512Pair Invoke(Vector512Pair x) => throw new NotSupportedException();
 }

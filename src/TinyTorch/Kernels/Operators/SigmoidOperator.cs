@@ -6,11 +6,13 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>σ(x) = 1 / (1 + e^(−x)) in float32, within 1 ULP of the true value for every input.</summary>
 /// <remarks>
-/// Float-lane math throughout (<see cref="FloatLogistic"/>): e^(−x) in unassembled parts, 1 + e^(−x) as a float
+/// Float-lane math throughout (<see cref="FloatSigmoid"/>): e^(−x) in unassembled parts, 1 + e^(−x) as a float
 /// pair built from them, one reciprocal with an FMA correction, so the result is rounded essentially once.
-/// Checked over all 2^32 inputs against SigmoidMath.Forward: at most 0.501 ULP (at x = −86.1017; 1/(1 + e^(−x)) for both signs
-/// since the chain-shortening rewrite, bound proved in <see cref="FloatLogistic"/>: &lt; 0.52).
-/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
+/// Checked over all 2^32 inputs against SigmoidMath.Forward: at most 0.551 ULP (at x = −16.6572, where 1 + e^(−x)
+/// crosses 2^24; bound proved in
+/// <see cref="FloatSigmoid"/>: &lt; 0.56).
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit; at 512 bits the heavy loop
+/// runs two vectors at a time (<see cref="Paired"/>), with the same operations on each.
 /// </remarks>
 internal readonly struct SigmoidOperator : IUnaryOperator
 {
@@ -18,18 +20,24 @@ internal readonly struct SigmoidOperator : IUnaryOperator
 
     public static bool Unroll => false;
 
-    // NOTE: a heavy body (an exponential, a pair division): it runs through the one-vector loop, where it is inlined
-    // exactly once (ElementwiseLoop.Heavy.cs says why neither a call nor four inlined copies run well).
+    public static bool Paired => true;
+
+    // NOTE: a heavy body (an exponential, a pair division): it runs through the heavy loop, where it is inlined
+    // exactly once (ElementwiseLoop.Heavy.cs says why neither a call nor four inlined copies run well), at 512 bits as
+    // a pair of vectors.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatLogistic.Sigmoid<float, FloatScalarLanes>(x);
+    public static float Invoke(float x) => FloatSigmoid.Sigmoid<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatLogistic.Sigmoid<Vector128<float>, FloatLanes128>(x);
+    public static Vector128<float> Invoke(Vector128<float> x) => FloatSigmoid.Sigmoid<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatLogistic.Sigmoid<Vector256<float>, FloatLanes256>(x);
+    public static Vector256<float> Invoke(Vector256<float> x) => FloatSigmoid.Sigmoid<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatLogistic.Sigmoid<Vector512<float>, FloatLanes512>(x);
+    public static Vector512<float> Invoke(Vector512<float> x) => FloatSigmoid.Sigmoid<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x) => FloatSigmoid.Sigmoid<Vector512Pair, FloatLanes512Pair>(x);
 }

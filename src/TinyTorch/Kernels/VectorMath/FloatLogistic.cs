@@ -2,9 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace TinyTorch.Kernels.VectorMath;
 
-/// <summary>σ(x) = 1 / (1 + e^(−x)) in float lanes, within 1 ULP of the true value for every float input.</summary>
+/// <summary>
+/// The logistic function for GELU's forms: x·σ(z) in float lanes, rounded once, and σ with its slope for backward
+/// passes (σ alone, forward, is <see cref="FloatSigmoid"/>, which trades this class's margin for fewer operations).
+/// </summary>
 /// <remarks>
-/// One formula for both signs: σ(x) = 1 / d with d = 1 + e^t, t = −x, no numerator and no scaling afterwards (for
+/// The denominator d = 1 + e^t of σ(−t), for both signs of t, no scaling afterwards (for
 /// x &lt; 0, e^t &gt; 1 and d is just large). <see cref="FloatExp.TableParts{TV, TL}"/> gives e^t = A·(1 + r + u) with
 /// A = 2^K·T exact (the table entry with K added to its exponent field), |r| &lt; 0.0218, |u| ≤ 2^-12, within 2^-32.6
 /// relative. d is then assembled as a float pair without ever waiting for e^t as a whole (the division starts as
@@ -16,43 +19,19 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <item>dLo = fma(A, u, e0) + e1: |A·u| ≤ 2^-12·dHi and |e0|, |e1| ≤ 2^-24·dHi, so each of the two roundings is
 /// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.Reciprocal{TV, TL}"/> needs.</item>
 /// </list>
-/// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), the reciprocal adds 2^-30.5 relative before
-/// its one rounding, and σ is within 0.5 ULP + 2^24·(2^-32.5 + 2^-30.5) ULP &lt; 0.52 ULP of the truth wherever it is
-/// normal (a ULP is at least 2^-24 of the value).
-/// x is clamped at 87 from above: from there on σ rounds to 1 (e^-87 &lt; 2^-125), and the clamp keeps K ≥ −125, where
-/// A is a normal float. For x in [−88, −87.34] (K ≤ 127) σ is subnormal, and 1/dHi and the correction round on the
-/// subnormal grid (within 2^-148). Below −88 the lanes compute garbage (2^K overflows the exponent field) and the
-/// final select returns +0 there (the truth is below 2^-126.9): no clamp from below on the path to kd. NaN stays NaN
-/// (the clamp keeps it, and the final comparison is false for it).
+/// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), and the pair division adds 2^-30.5 relative
+/// before its one rounding (<see cref="TimesSigmoid{TV, TL}"/>).
 /// </remarks>
 internal static class FloatLogistic
 {
-    private const float SigmoidFloor = -88.0f;
-    private const float SigmoidCeiling = 87.0f;
     private const float TwoToMinus64 = 5.42101086e-20f;
-
-    /// <summary>σ(x).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Sigmoid<TV, TL>(TV x)
-        where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV one = TL.Create(1.0f);
-        TV magic = TL.Create(FloatExp.TableMagic);
-        TV xc = TL.AtMost(x, SigmoidCeiling);
-        TV kd = TL.MultiplyAdd(xc, TL.Create(-FloatExp.SixteenOverLn2), magic);
-        TV r = FloatExp.TableParts<TV, TL>(xc, true, default, false, kd, magic, out TV powerHi, out TV u);
-        TV a = TL.ScaleByPow2Over16(powerHi, kd);
-        TV dHi = Denominator<TV, TL>(one, a, r, u, out TV dLo);
-        return TL.SelectWhereBelow(x, SigmoidFloor, TL.Create(0.0f), FloatQuotient.Reciprocal<TV, TL>(dHi, dLo));
-    }
 
     /// <summary>
     /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape): rounded once, and correct down to the bottom of
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
     /// <remarks>
-    /// x/(1 + e^t), with d = 1 + e^t as in <see cref="Sigmoid{TV, TL}"/> and the pair t carried into the exponential
+    /// x/(1 + e^t), with d = 1 + e^t as in the class remarks and the pair t carried into the exponential
     /// (its tLo joins δ), and one pair division of the float x (<see cref="FloatQuotient.DivideFloat{TV, TL}"/>): the
     /// same bound, &lt; 0.52 ULP plus what z's own error makes of e^t (|t|·2^-44 for the callers' pairs, ≤ 2^-37).
     /// NOTE: e^t overflows float from t = 88.7, yet x·σ(z) is normal down to z ≈ −91 (sigmoid form). Lanes with x below
