@@ -52,8 +52,12 @@ internal static class FloatExp
 
     /// <summary>The float nearest 16/ln 2 (0x41B8AA3B): kd = fma(t, SixteenOverLn2, <see cref="TableMagic"/>).</summary>
     internal const float SixteenOverLn2 = 23.0831203f;
-    private const float Ln2Over16Hi = 0.0433216989f;    // 0x3D317218 = Ln2Hi/16, a multiple of 2^-28
-    private const float Ln2Over16Lo = -1.19040888e-10f; // 0xAF02E308 ≈ ln 2/16 − Ln2Over16Hi
+
+    /// <summary>ln 2/16 to 24 bits (0x3D317218 = Ln2Hi/16, a multiple of 2^-28): k·Ln2Over16Hi is exact for the k used here.</summary>
+    internal const float Ln2Over16Hi = 0.0433216989f;
+
+    /// <summary>The rest of ln 2/16 (0xAF02E308 ≈ ln 2/16 − Ln2Over16Hi).</summary>
+    internal const float Ln2Over16Lo = -1.19040888e-10f;
 
     /// <summary>1.5·2^23 + 8: kd = TableMagic + k holds k + 8 in its low mantissa bits (see the remarks, item 1).</summary>
     internal const float TableMagic = 12582920.0f;
@@ -73,14 +77,14 @@ internal static class FloatExp
     internal const float MagicPerOctave = 16.0f;
 
     /// <summary>Table index j + 8 → 2^(j/16) rounded to float.</summary>
-    private static ReadOnlySpan<float> PowerHi =>
+    internal static ReadOnlySpan<float> PowerHi =>
     [
         0.707106769f, 0.738413095f, 0.771105409f, 0.805245161f, 0.840896428f, 0.878126085f, 0.917004049f, 0.957603276f,
         1.0f, 1.04427373f, 1.09050775f, 1.13878858f, 1.18920708f, 1.24185777f, 1.29683959f, 1.35425556f,
     ];
 
     /// <summary>Table index j + 8 → ln(2^(j/16)/PowerHi), the rest of the table entry as an exponent.</summary>
-    private static ReadOnlySpan<float> PowerRest =>
+    internal static ReadOnlySpan<float> PowerRest =>
     [
         1.71142709e-08f, -3.04768335e-08f, 5.23333421e-09f, 6.10759177e-09f, -1.47196060e-08f, -5.25879518e-09f, -6.12825968e-09f, 5.14060927e-09f,
         0.0f, 4.62854715e-08f, -1.19921575e-08f, 4.72978208e-08f, 3.19341815e-08f, 3.62105723e-08f, -3.09907229e-08f, -7.47521334e-09f,

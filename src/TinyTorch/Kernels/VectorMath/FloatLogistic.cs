@@ -17,7 +17,7 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <item>dHi = fma(A, r, D0); e1 = fma(A, r, D0 − dHi) its rounding error: D0 − dHi is exact (Sterbenz, dHi/D0 ∈
 /// [0.97, 1.03]), e1 is rounded once more (≤ 2^-48·dHi).</item>
 /// <item>dLo = fma(A, u, e0) + e1: |A·u| ≤ 2^-12·dHi and |e0|, |e1| ≤ 2^-24·dHi, so each of the two roundings is
-/// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.Reciprocal{TV, TL}"/> needs.</item>
+/// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.DivideFloat{TV, TL}"/> needs.</item>
 /// </list>
 /// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), and the pair division adds 2^-30.5 relative
 /// before its one rounding (<see cref="TimesSigmoid{TV, TL}"/>).

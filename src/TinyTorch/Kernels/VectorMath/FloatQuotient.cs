@@ -38,24 +38,6 @@ internal static class FloatQuotient
     }
 
     /// <summary>
-    /// 1 / (dHi + dLo) rounded once, for |dLo| ≤ 2^-11·|dHi|: <see cref="Divide{TV, TL}(TV, TV, TV, TV)"/> with the
-    /// numerator 1, where q0 = R and the first residual half 1 − R·dHi is exact (the remainder of a correctly rounded
-    /// reciprocal), so the multiply into q0 drops off the critical path. Same bound (0.5 ULP + 2^-30.5 relative).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV Reciprocal<TV, TL>(TV dHi, TV dLo)
-        where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV one = TL.Create(1.0f);
-        TV reciprocal = TL.Divide(one, dHi);
-        TV scaledLo = TL.Multiply(reciprocal, dLo);
-        TV residual = TL.Subtract(TL.NegatedMultiplyAdd(reciprocal, dHi, one), scaledLo);
-        TV refined = TL.NegatedMultiplyAdd(scaledLo, reciprocal, reciprocal);
-        return TL.MultiplyAdd(residual, refined, reciprocal);
-    }
-
-    /// <summary>
     /// n / (dHi + dLo) rounded once, for a float numerator and |dLo| ≤ 2^-11·|dHi|: <see cref="Divide{TV, TL}(TV, TV, TV, TV)"/>
     /// with nLo = 0 (the second residual half is then a plain product), same bound.
     /// </summary>
