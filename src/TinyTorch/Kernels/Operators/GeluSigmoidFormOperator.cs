@@ -16,7 +16,8 @@ namespace TinyTorch.Kernels.Operators;
 /// so 2^K stays normal) and to −64 from below in the factor x: GELU(x ≤ −64) = −0, the limit, as is GELU(−∞).
 /// Lanes with x &lt; −40 (t &gt; 68) are computed at 2^-64 scale (<see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).
 /// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −1.43811).
-/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit; at 512 bits the heavy loop
+/// runs two vectors at a time (<see cref="Paired"/>: 5–12 % faster at 4K–4M floats, measured interleaved on Zen 5).
 /// </remarks>
 internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
 {
@@ -32,6 +33,8 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
 
     public static bool Unroll => false;
 
+    public static bool Paired => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
 
@@ -43,6 +46,9 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x)

@@ -17,7 +17,8 @@ namespace TinyTorch.Kernels.Operators;
 /// GELU(x ≤ −10.9) = −0 (the truth is below 2^-150 there), the limit, as is GELU(−∞). Lanes with x &lt; −8.5 (t &gt; 57)
 /// are computed at 2^-64 scale.
 /// Checked over all 2^32 inputs against GELUMath: at most 0.501 ULP (at x = −9.41518).
-/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit; at 512 bits the heavy loop
+/// runs two vectors at a time (<see cref="Paired"/>: 5–12 % faster at 4K–4M floats, measured interleaved on Zen 5).
 /// </remarks>
 internal readonly struct GeluTanhFormOperator : IUnaryOperator
 {
@@ -35,6 +36,8 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
 
     public static bool Unroll => false;
 
+    public static bool Paired => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
 
@@ -46,6 +49,9 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x)

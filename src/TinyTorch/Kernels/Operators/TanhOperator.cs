@@ -9,13 +9,16 @@ namespace TinyTorch.Kernels.Operators;
 /// Float-lane math throughout (<see cref="FloatTanh"/>): −m/(2 + m) with m = e^(−2|x|) − 1 and 2 + m as exact
 /// float pairs and one corrected division; x itself for |x| ≤ 2^-12.
 /// Checked over all 2^32 inputs against TanhMath.Forward: at most 0.530 ULP (at x = 0.0103817).
-/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
+/// Every width runs the same float operations (FMA everywhere), so all agree bit for bit; at 512 bits the heavy loop
+/// runs two vectors at a time (<see cref="Paired"/>: 5–12 % faster at 4K–4M floats, measured interleaved on Zen 5).
 /// </remarks>
 internal readonly struct TanhOperator : IUnaryOperator
 {
     public static bool Vectorizable => true;
 
     public static bool Unroll => false;
+
+    public static bool Paired => true;
 
     // NOTE: a heavy body (an exponential, a pair division): it runs through the one-vector loop, where it is inlined
     // exactly once (ElementwiseLoop.Heavy.cs says why neither a call nor four inlined copies run well).
@@ -31,4 +34,7 @@ internal readonly struct TanhOperator : IUnaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => FloatTanh.Tanh<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x) => FloatTanh.Tanh<Vector512Pair, FloatLanes512Pair>(x);
 }

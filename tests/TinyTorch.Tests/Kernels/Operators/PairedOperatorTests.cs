@@ -1,0 +1,50 @@
+using TinyTorch.Core;
+using TinyTorch.Kernels;
+using TinyTorch.Kernels.Operators;
+
+namespace TinyTorch.Tests.Kernels.Operators;
+
+/// <summary>
+/// The kernels run the paired operators (<see cref="IUnaryOperator.Paired"/>: sigmoid, tanh and the two GELU
+/// approximations) two AVX-512 vectors at a time: every element must still carry the scalar body's bits, whatever the
+/// length (odd vector counts pair the last vector with itself) and in place.
+/// </summary>
+public class PairedOperatorTests
+{
+    private static readonly Dictionary<string, (Action<float[], float[]> Kernel, Func<float, float> Scalar)> Paired = new()
+    {
+        ["Sigmoid"] = ((x, y) => ActivationKernels.Sigmoid(x, y), SigmoidOperator.Invoke),
+        ["Tanh"] = ((x, y) => ActivationKernels.Tanh(x, y), TanhOperator.Invoke),
+        ["GELU tanh form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh), GeluTanhFormOperator.Invoke),
+        ["GELU sigmoid form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid), GeluSigmoidFormOperator.Invoke),
+    };
+
+    public static TheoryData<string> Names => [.. Paired.Keys];
+
+    [Fact]
+    public void TheOperatorsAskForPairs()
+    {
+        Assert.True(SigmoidOperator.Paired && TanhOperator.Paired && GeluTanhFormOperator.Paired && GeluSigmoidFormOperator.Paired);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void KernelGivesTheScalarBitsAtEveryLengthAndInPlace(string name)
+    {
+        (Action<float[], float[]> kernel, Func<float, float> scalar) = Paired[name];
+        var random = new Random(17);
+        foreach (int n in Enumerable.Range(1, 130).Concat([255, 256, 257, 1000, 4099]))
+        {
+            float[] x = [.. Enumerable.Range(0, n).Select(_ => (float)Math.ScaleB(random.NextDouble() - 0.5, random.Next(-4, 8)))];
+            var y = new float[n];
+            kernel(x, y);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.True(OperatorChecks.SameBits(scalar(x[i]), y[i]), $"{name}: length {n}, index {i}, x = {x[i]:R}");
+            }
+
+            kernel(x, x);
+            Assert.True(x.Zip(y).All(p => OperatorChecks.SameBits(p.First, p.Second)), $"{name}: length {n}, in place");
+        }
+    }
+}
