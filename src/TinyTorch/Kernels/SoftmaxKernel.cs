@@ -11,7 +11,7 @@ namespace TinyTorch.Kernels;
 /// </summary>
 /// <remarks>
 /// <para>Forward: float lanes at the widest accelerated width: rows go through <see cref="SoftmaxRows"/>, within
-/// 1.52 ULP of the true softmax (<see cref="FloatSoftmaxRow"/> has the math and the proof), other dimensions, within
+/// 1.55 ULP of the true softmax (<see cref="FloatSoftmaxRow"/> has the math and the proof), other dimensions, within
 /// 0.69 ULP (<see cref="FloatSoftmax"/>), through <see cref="SoftmaxColumns"/> in strips of up to 64 columns with vectors across the stride.
 /// Every slice is summed in an order fixed by its element indices alone, so the results are the same bits whatever
 /// the vector width (<see cref="Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int, bool)"/> takes it as a

@@ -4,56 +4,63 @@ using System.Runtime.Intrinsics;
 namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
-/// The per-element steps of the row softmax yᵢ = e^(xᵢ − m′) / Σⱼ e^(xⱼ − m′) in float lanes, within 1.52 ULP of the true
+/// The per-element steps of the row softmax yᵢ = e^(xᵢ − m′) / Σⱼ e^(xⱼ − m′) in float lanes, within 1.55 ULP of the true
 /// value (proof below): the exponential rounded to float with its rounding error, the sum in double, and a multiply by
 /// the reciprocal carried as a float pair. The passes over memory are in <see cref="SoftmaxRows"/>. (The column paths
 /// keep <see cref="FloatSoftmax"/>, whose quotient is rounded once.)
 /// </summary>
 /// <remarks>
 /// <para>Softmax does not change when every x is shifted by the same amount, so the shift need not be the maximum m: it
-/// is m′ = nₘ·ln 2/16, the multiple of ln 2/16 nearest m (|m − m′| ≤ 0.0217), never formed. With it x − m′ needs no
-/// float pair (the general method forms x − m exactly by TwoSum, six additions): x itself is reduced, as in Tang's
-/// exponential (<see cref="FloatExp"/>), by n = round(x·16/ln 2), and x − m′ = (n − nₘ)·ln 2/16 + (x − n·ln 2/16) splits
-/// into the table index k = n − nₘ and the same small remainder r. Row constants (<see cref="Shift"/>):</para>
+/// is m′ = nₘ·ln 2/16, the multiple of ln 2/16 nearest m (|m − m′| ≤ 0.0217), never formed. Then x − m′ needs no float
+/// pair (x − m does: TwoSum, six additions, or |x − m|·2^-24 is lost, 100 ULP of e^(x − m) at 100): x itself is reduced,
+/// as in Tang's exponential (<see cref="FloatExp"/>), by n = round(x·16/ln 2), and x − m′ = (n − nₘ)·ln 2/16 +
+/// (x − n·ln 2/16) splits into the table index k = n − nₘ and the same small remainder r. The row constants
+/// (<see cref="Shift"/>), with the clamp C = 110:</para>
 /// <list type="bullet">
-/// <item>For −88 &lt; m &lt; 176: c = 0, and kd = fma(x, 16/ln 2, TableMagic − nₘ) is TableMagic + k (an integer plus an
-/// integer: n = round(x·16/ln 2) exactly). |x| &lt; 176 after the clamp below, so |n| ≤ 4064; r = x − n·L1 (L1 = Ln2Hi/16, a
-/// multiple of 2^-25) is exact, as in <see cref="FloatExp"/> item 2: x is a multiple of 2^-29 when n ≠ 0 and
-/// |r| &lt; 0.0217 &lt; 2^-5.</item>
-/// <item>Otherwise c = m and nₘ = 0 (m′ = m): x − m is exact by Sterbenz's lemma for every x ∈ [m − 88, m] (within a
-/// factor 2 of m when m ≥ 176 or m ≤ −88), and the reduction is <see cref="FloatExp"/>'s own.</item>
+/// <item>For −110 &lt; m &lt; 220, c = 0: kd = fma(x, 16/ln 2, TableMagic + 512 − nₘ) is TableMagic + 512 + k (an integer
+/// plus an integer: n = round(x·16/ln 2) exactly). |x| &lt; 220 after the clamp below, so |n| ≤ 5080, and r = x − n·L1
+/// (L1 = Ln2Hi/16, a multiple of 2^-25) is exact as in <see cref="FloatExp"/> item 2 (x is a multiple of 2^-29 when
+/// n ≠ 0, and |r| &lt; 0.0217 &lt; 2^-5).</item>
+/// <item>Otherwise c = m and nₘ = 0 (m′ = m): x − m is exact by Sterbenz's lemma for every x ∈ [m − 110, m] (within a
+/// factor 2 of m), and the reduction is <see cref="FloatExp"/>'s own.</item>
 /// </list>
 /// <para>With u = 2^-24 (half a float ULP, relative):</para>
 /// <list type="number">
-/// <item><see cref="Exponential{TV, TL}"/>: t = max(x − c, floor), floor = RN(m − c − 88), so that k ≥ −2032 and
-/// 2^K = 2^⌊(k + 8)/16⌋ ≥ 2^-127, which is +0: the clamped tail and −∞ give exactly 0 (K = −127 needs x − m &lt; −87.68,
-/// where y &lt; 2^-126). <see cref="FloatExp.TableParts{TV, TL}"/> gives 2^K·Thi·(1 + r + u′) within 2^-32.2 of
-/// e^(x − m′) (its bound, with δ = ε_j − n·L2 up to 5.3e−7 here, so the dropped δ·r²/2 is 2^-32.9). With
-/// P = 2^K·Thi (exact, or +0 at K = −127): hi = P + P·r rounded and its error e1 (exact), lo = P·u′ + e1 rounded
-/// (≤ 2^-35.5 of hi): the pair hi + lo is within ε ≤ 2^-31.9 of the exponential. Y = RN(hi + lo) is stored, and its
-/// rounding error res = lo − (Y − hi), exact
-/// (Fast2Sum: hi ≥ |lo|), goes to the sum. Every term is at most e^0.0217 &lt; 1.022, so nothing overflows.</item>
+/// <item><see cref="Exponential{TV, TL}"/>: t = max(x − c, floor), floor = RN(m − c − 110), so k ≥ −2540 and
+/// K = ⌊(k + 8)/16⌋ ≥ −159; the 512 in kd makes its power of two 2^(K + 32) (the terms are kept at B = 2^32, so that
+/// none is subnormal where y is normal), which is +0 at K = −159: the clamped tail and −∞ give exactly 0, as they
+/// should (K = −159 needs x − m &lt; −109.8, where y &lt; 2^-158). <see cref="FloatExp.TableParts{TV, TL}"/> gives
+/// Thi·(1 + r + u′) within 2^-32 of e^(r + δ) (its bound, with δ = ε_j − n·L2 up to 6.5e−7 here: the dropped δ·r²/2
+/// grows to 2^-32.6). With P = 2^(K + 32)·Thi (exact, normal for every y ≥ 2^-156): v = r + u′ rounded (|v| &lt; 2^-5,
+/// so within 2^-30), Y = P + P·v rounded once (one FMA), stored; its error P·v + (P − Y) by one FMA (P − Y exact by
+/// Sterbenz), rounded at 2^-48·Y, goes to the sum. So P·(1 + v) is e^(x − m′)·B within ε ≤ 2^-29.6 relative, and
+/// every term is at most B·e^0.0217 &lt; 1.03·B: nothing overflows.</item>
 /// <item>The sum: each of the 16 lanes of <see cref="SoftmaxRows"/> adds its Y in double (≤ 4096 terms at 2^-53:
-/// 2^-41 relative) and its res in float (|res| ≤ u·Y, so ≤ 4096·u² = 2^-36 of the lane's sum), in element order;
-/// the lanes' (double + float) are added pairwise in a fixed order. The sum S′ of the pairs hi + lo is within
-/// σ ≤ 2^-35.5 relative, and S′ ≥ 0.97 (the maximum's own term).</item>
-/// <item><see cref="Divisor"/>: R = 1/S′ in double, as Rhi + Rlo (Rlo's rounding: 2^-48 of R);
-/// <see cref="Scale{TV, TL}"/>: y = fma(Y, Rhi, RN(Y·Rlo)), the product's rounding 2^-48 of y.</item>
+/// 2^-41 relative) and its errors in float (each ≤ u·Y, so ≤ 4096·u² = 2^-36 of the lane's sum), in element order;
+/// the lanes' (double + float) are added pairwise in a fixed order. The sum S′ of the P·(1 + v) comes out within
+/// σ ≤ 2^-35.5 relative, and S′ ≥ 0.97·B (the maximum's own term).</item>
+/// <item><see cref="Divisor"/>: R = B/S′ in double, as Rhi + Rlo (Rlo's rounding: 2^-48 of R);
+/// <see cref="Scale{TV, TL}"/>: y = fma(Y, Rhi, RN(Y·Rlo))·2^-32: the inner product's rounding is 2^-48 of the result
+/// and, at B times y's scale, never subnormal for a normal y (at y's own scale, Y·Rlo ≈ 2^-24·y would be, for
+/// y &lt; 2^-102: up to ½ ULP lost); the last multiply is exact for a normal y.</item>
 /// </list>
-/// <para>Together, before the last rounding, y is (Y + ζ)·R·(1 + ρ) with the pair's ratio (1 + ηᵢ)/((1 + η̄)(1 + σ)),
-/// |ηᵢ|, |η̄| ≤ ε, |ρ| ≤ 2^-47, and ζ = Y's rounding, ≤ ½ ULP(Y). The first part is ≤ 2^-30.8 relative, 2^-6.8 ULP of y
-/// (y &lt; 2^24 ULP(y)). The second: ½ ULP(Y)·R = u·Y·R/m_Y with m_Y ∈ [1, 2) Y's significand; Y·R ≈ y has significand
-/// m_Y·m_R or half that (m_R ∈ [1, 2), R's), so it is m_R/2 or m_R/4 ULP of y: below 1. Hence ≤ 1 + 2^-6.8 + ½ ≤ 1.51
-/// ULP, and 1.52 with the slack of measuring against ULP(y) rather than the ULP of the computed value. (The quotient
-/// of the pairs rounded once, <see cref="FloatSoftmax"/>, is within 0.69 ULP, but it stores the residuals and takes
-/// a Markstein correction per element.) Measured: see the width tests (rows of 3 to 65 536 over ±1, ±10 and ±100).</para>
+/// <para>Together, before the last rounding, y is (Y + ζ)·R·(1 + ρ) with the ratio (1 + ηᵢ)/((1 + η̄)(1 + σ)),
+/// |ηᵢ|, |η̄| ≤ ε, |ρ| ≤ 2^-47, and ζ = Y's rounding, ≤ ½ ULP(Y). The first part is ≤ 2^-28.58 relative, 2^-4.58 = 0.042
+/// ULP of y (y &lt; 2^24 ULP(y)). The second: ½ ULP(Y)·R = u·Y·R/m_Y with m_Y ∈ [1, 2) Y's significand; Y·R ≈ y has
+/// significand m_Y·m_R or half that (m_R ∈ [1, 2), R's), so it is m_R/2 or m_R/4 ULP of y: below 1. Hence
+/// ≤ 1 + 0.042 + ½ &lt; 1.55 ULP for every normal y. (The quotient of the exact pairs rounded once,
+/// <see cref="FloatSoftmax"/>, is within 0.69 ULP, but it stores the residuals and takes a Markstein correction per
+/// element; a rounded reciprocal, R in one float, would add up to 1 ULP more.) Measured: see the width tests (rows of 3
+/// to 65 536 over ±1, ±10 and ±100): 1.49.</para>
 /// <para>Edges: a NaN in x makes Y NaN and so the sum NaN, which <see cref="SoftmaxRows"/> turns into a NaN row; m not
-/// finite (+∞, all −∞, NaN) never reaches here. Where Y is subnormal (x − m &lt; −87.3) P, hi and e1 may be too (e1 then
-/// inexact): Y is within 2^-148 absolute, and so is y.</para>
+/// finite (+∞, all −∞, NaN) never reaches here. Below the normal range y is within 2^-149 absolute.</para>
 /// </remarks>
 internal static class FloatSoftmaxRow
 {
     private const float Clamp = 110.0f;
+
+    /// <summary>16/ln 2 in double.</summary>
+    private const double SixteenOverLn2 = 23.083120654223414;
 
     /// <summary>2^32: the scale of the stored terms and of their sums (B in the remarks).</summary>
     private const double Boost = 4294967296.0;
@@ -70,13 +77,13 @@ internal static class FloatSoftmaxRow
             return (max, Magic, -Clamp);
         }
 
-        double nm = Math.Round(max * (16.0 / Math.Log(2.0)));
+        double nm = Math.Round(max * SixteenOverLn2);
         return (0.0f, Magic - (float)nm, max - Clamp);
     }
 
     /// <summary>
     /// Y = 2^32·e^(x − m′) rounded to float (m′ given by the constants of <see cref="Shift"/>, <paramref name="floor"/>
-    /// in every lane), and its rounding error <paramref name="error"/> (exact where Y is normal).
+    /// in every lane), and its rounding error <paramref name="error"/> (to 2^-48 of Y).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Exponential<TV, TL>(TV x, TV shift, TV magic, TV floor, out TV error)
@@ -87,11 +94,11 @@ internal static class FloatSoftmaxRow
         TV kd = TL.MultiplyAdd(t, TL.Create(FloatExp.SixteenOverLn2), magic);
         TV r = FloatExp.TableParts<TV, TL>(t, false, default, false, kd, magic, out TV power, out TV u);
         power = TL.Multiply(power, FloatExp.Pow2<TV, TL>(kd));
-        TV hi = TL.MultiplyAdd(power, r, power);
-        TV e1 = TL.MultiplyAdd(power, r, TL.Subtract(power, hi));
-        TV lo = TL.MultiplyAdd(power, u, e1);
-        TV rounded = TL.Add(hi, lo);
-        error = TL.Subtract(lo, TL.Subtract(rounded, hi));
+        TV v = TL.Add(r, u);
+        TV rounded = TL.MultiplyAdd(power, v, power);
+
+        // P − Y is exact (Sterbenz: Y/P ∈ [0.97, 1.03]), so this is P·v + P − Y rounded once: Y's error.
+        error = TL.MultiplyAdd(power, v, TL.Subtract(power, rounded));
         return rounded;
     }
 
