@@ -114,7 +114,13 @@ internal static unsafe class SoftmaxRows
                 m0 = TM.Max(m0, TM.Load(x + i));
             }
 
-            max = TM.MaxAcross(TM.Max(TM.Max(m0, m1), TM.Max(m2, m3)));
+            // The last elements in a vector that overlaps the one before: the maximum does not mind seeing some twice.
+            if (i < n)
+            {
+                m1 = TM.Max(m1, TM.Load(x + n - w));
+            }
+
+            return TM.MaxAcross(TM.Max(TM.Max(m0, m1), TM.Max(m2, m3)));
         }
 
         for (; i < n; i++)
@@ -155,10 +161,12 @@ internal static unsafe class SoftmaxRows
 
         if (whole < n)
         {
-            for (int k = 0; k < Lanes; k++)
+            for (int k = 0; k < Lanes; k += TM.Count)
             {
-                block[k] = whole + k < n ? x[whole + k] : float.NegativeInfinity;
+                TM.Store(TL.Create(float.NegativeInfinity), block + k);
             }
+
+            new Span<float>(x + whole, n - whole).CopyTo(new Span<float>(block, n - whole));
 
             // The padding's −∞ gives exactly 0, and adds exactly 0 to each lane's terms (all ≥ 0).
             Exponentials<TV, TL, TM>(block, block, Lanes, shift, magic, floor, lanes, errors, 0);
@@ -283,9 +291,18 @@ internal static unsafe class SoftmaxRows
         TV rh = TL.Create(hi), rl = TL.Create(lo);
         int w = TM.Count;
         int i = 0;
-        for (; i + w <= n; i += w)
+        if (n >= w)
         {
-            TM.Store(FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + i), rh, rl), y + i);
+            // The last w elements, scaled from their values before the loop overwrites some of them (in place): stored
+            // after it, they rewrite those with the same bits and cover the rest of the row without a scalar tail.
+            TV last = FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + n - w), rh, rl);
+            for (; i + w <= n; i += w)
+            {
+                TM.Store(FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + i), rh, rl), y + i);
+            }
+
+            TM.Store(last, y + n - w);
+            return;
         }
 
         for (; i < n; i++)
