@@ -20,7 +20,9 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <item>For −110 &lt; m &lt; 220, c = 0: kd = fma(x, 16/ln 2, TableMagic + 512 − nₘ) is TableMagic + 512 + k (an integer
 /// plus an integer: n = round(x·16/ln 2) exactly). |x| &lt; 220 after the clamp below, so |n| ≤ 5080, and r = x − n·L1
 /// (L1 = Ln2Hi/16, a multiple of 2^-25) is exact as in <see cref="FloatExp"/> item 2 (x is a multiple of 2^-29 when
-/// n ≠ 0, and |r| &lt; 0.0217 &lt; 2^-5).</item>
+/// n ≠ 0, and |r| &lt; 0.0217 &lt; 2^-5). <see cref="FloatExp.TableParts{TV, TL}"/> gets this kd and magic: its table
+/// index comes from kd's low bits (k mod 16), its r and δ from kd − magic = n, as x − m′ = k·ln 2/16 + r − n·L2 needs
+/// (its magic need not be ≡ 8 mod 16 for that).</item>
 /// <item>Otherwise c = m and nₘ = 0 (m′ = m): x − m is exact by Sterbenz's lemma for every x ∈ [m − 110, m] (within a
 /// factor 2 of m), and the reduction is <see cref="FloatExp"/>'s own.</item>
 /// </list>
