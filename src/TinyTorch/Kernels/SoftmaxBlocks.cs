@@ -6,8 +6,8 @@ namespace TinyTorch.Kernels;
 
 /// <summary>
 /// The heavy pass of softmax over blocks of 16 floats, one per logical lane: e^(x − m)·2^64 stored as a float pair
-/// (high part and residual) and summed per lane (<see cref="FloatSoftmax"/>). Rows use it with every lane's m the row maximum (element i in
-/// lane i mod 16); the blocked column path with each lane a column (a block per row of 16 columns).
+/// (high part and residual) and summed per lane (<see cref="FloatSoftmax"/>), for the blocked column path: each lane a
+/// column, a block per row of 16 columns. (Rows have their own, <see cref="SoftmaxRows"/>.)
 /// </summary>
 /// <remarks>
 /// The 16 lanes are the same whatever the vector width: a 16-float vector is one block; 8- and 4-float vectors take

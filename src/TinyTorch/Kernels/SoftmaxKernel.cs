@@ -10,9 +10,9 @@ namespace TinyTorch.Kernels;
 /// along the middle axis, <c>inner</c> elements apart. The last dimension is inner = 1 (contiguous rows).
 /// </summary>
 /// <remarks>
-/// <para>Forward: float lanes at the widest accelerated width, within 0.69 ULP of the true softmax
-/// (<see cref="FloatSoftmax"/> has the math and the proof); rows go through <see cref="SoftmaxRows"/>, other
-/// dimensions through <see cref="SoftmaxColumns"/> in strips of up to 64 columns with vectors across the stride.
+/// <para>Forward: float lanes at the widest accelerated width: rows go through <see cref="SoftmaxRows"/>, within
+/// 1.55 ULP of the true softmax (<see cref="FloatSoftmaxRow"/> has the math and the proof), other dimensions, within
+/// 0.69 ULP (<see cref="FloatSoftmax"/>), through <see cref="SoftmaxColumns"/> in strips of up to 64 columns with vectors across the stride.
 /// Every slice is summed in an order fixed by its element indices alone, so the results are the same bits whatever
 /// the vector width (<see cref="Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int, bool)"/> takes it as a
 /// parameter for the tests) and whatever the thread count: rows (or column strips) are split over
@@ -131,45 +131,19 @@ internal static unsafe class SoftmaxKernel
         return (((long)block * length * inner) + column, Math.Min(width, inner - column));
     }
 
-    /// <summary>Consecutive rows with vectors of <paramref name="lanes"/> floats, and a scratch row for their residuals.</summary>
-    private static void ForwardRows(float* x, float* y, int rows, int n, int lanes)
-    {
-        const int OnStack = 4096;   // 16 KiB
-        int floats = SoftmaxRows.ResidualFloats(n);
-        if (floats <= OnStack)
-        {
-            float* residuals = stackalloc float[floats];
-            ForwardRows(x, y, rows, n, lanes, residuals);
-            return;
-        }
-
-        float[] rented = ArrayPool<float>.Shared.Rent(floats);
-        try
-        {
-            fixed (float* residuals = rented)
-            {
-                ForwardRows(x, y, rows, n, lanes, residuals);
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(rented);
-        }
-    }
-
     /// <summary>Consecutive rows with vectors of <paramref name="lanes"/> floats.</summary>
-    private static void ForwardRows(float* x, float* y, int rows, int n, int lanes, float* residuals)
+    private static void ForwardRows(float* x, float* y, int rows, int n, int lanes)
     {
         switch (lanes)
         {
             case 16:
-                SoftmaxRows.Forward<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(x, y, rows, n, residuals);
+                SoftmaxRows.Forward<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(x, y, rows, n);
                 break;
             case 8:
-                SoftmaxRows.Forward<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(x, y, rows, n, residuals);
+                SoftmaxRows.Forward<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(x, y, rows, n);
                 break;
             default:
-                SoftmaxRows.Forward<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(x, y, rows, n, residuals);
+                SoftmaxRows.Forward<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(x, y, rows, n);
                 break;
         }
     }

@@ -1,70 +1,66 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels;
 
 /// <summary>Softmax of one contiguous row (the last dimension) in float lanes: the row path of <see cref="SoftmaxKernel"/>.</summary>
 /// <remarks>
-/// <para>Three passes: the maximum m; e^(x − m)·2^64 into the output as the high part of a float pair, and its low part
-/// into a scratch row, while summing; the output and residuals divided by the sum. The math and its error bound
-/// (≤ 0.69 ULP) are <see cref="FloatSoftmax"/>'s. A row that fits in cache (65 536 floats, their outputs and residuals are 768 KiB, within
-/// L2) is read from memory once.</para>
-/// <para>The sum runs in the 16 lanes of <see cref="SoftmaxBlocks"/>, element i in lane i mod 16, whatever the vector
-/// width. The partial row after the last whole block is padded with −∞ (which adds exactly 0) and summed as a block of
-/// its own. The lanes' double sums are then added pairwise in a fixed order. So the result depends on the row alone,
-/// never on the width, the thread or where the row begins.</para>
-/// <para>NOTE: streaming stores for large outputs (the exponentials kept in the scratch, y written once, bypassing the
-/// caches: no read-for-ownership of y) measured slower here, 0.74 vs 0.82 ns/element on 4096 × 1024 and 0.69 vs 0.91
-/// on 256 × 65 536, one thread (median of 15, noisy machine), so the output is stored plainly, once by pass 2 and
-/// again by pass 3 while the row is still in cache.</para>
+/// <para>Three passes: the maximum m; 2^32·e^(x − m′) rounded into the output while summing the unrounded terms; the output
+/// multiplied in place by the reciprocal of the sum, carried as a float pair. The math and its error bound (≤ 1.55 ULP)
+/// are <see cref="FloatSoftmaxRow"/>'s. A row that fits in cache (65 536 floats and their outputs are 512 KiB, within
+/// L2) is read from memory once, and its output written once.</para>
+/// <para>The sum runs in 16 lanes, element i in lane i mod 16, whatever the vector width. The partial row after the
+/// last whole block is padded with −∞ (which adds exactly 0) and summed as a block of its own. The lanes' sums are then
+/// added pairwise in a fixed order. So the result depends on the row alone, never on the width, the thread or where
+/// the row begins.</para>
+/// <para>NOTE: streaming stores for large outputs (the terms in a scratch row that stays in cache, y written once by pass
+/// 3, bypassing the caches: no read-for-ownership of y) measured slower here, 0.66 vs 0.44 ns/element on 4096 × 1024 and
+/// 0.52 vs 0.41 on 256 × 65 536, one thread (median of 31, interleaved), so the output is stored plainly, once by pass 2
+/// and again by pass 3 while the row is still in cache. Prefetching the next row during pass 2 is what paid (see
+/// <see cref="Exponentials"/>).</para>
 /// </remarks>
 [SkipLocalsInit]
 internal static unsafe class SoftmaxRows
 {
-    private const int Lanes = SoftmaxBlocks.Lanes;
+    private const int Lanes = 16;
 
     /// <summary>The longest row that is pipelined (see <see cref="Forward"/>): 32 KiB, so two rows' data stay in cache.</summary>
     private const int PipelinedLength = 8192;
 
-    /// <summary>The scratch <see cref="Forward"/> needs for rows of <paramref name="n"/> floats: one or two rows of residuals, each a whole number of blocks.</summary>
-    public static int ResidualFloats(int n) => (n <= PipelinedLength ? 2 : 1) * RowResidualFloats(n);
-
-    private static int RowResidualFloats(int n) => (int)(((long)n + Lanes - 1) / Lanes * Lanes);
-
     /// <summary>
     /// Softmax of <paramref name="rows"/> consecutive rows of <paramref name="n"/> floats at x into y (y may be x), with
-    /// vectors of TV (4, 8 or 16 floats); <paramref name="residuals"/> is scratch for <see cref="ResidualFloats"/>(n) floats.
+    /// vectors of TV (4, 8 or 16 floats).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n, float* residuals)
+    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
     {
-        // Software pipelining (rows up to 32 KiB): row r + 1's maximum is found, and row r − 1 divided, after row r's
-        // exponentials, so neither the chain of latencies from a row's last exponential to its divisor (folds into
-        // double, the pairwise sum, a division: ~150 cycles) nor the one from a maximum to the first exponential stalls
-        // the core (measured 0.85 → 0.75 ns/element on rows of 256, noisy). Two rows' residuals are then live at once.
+        // Software pipelining (rows up to 32 KiB): row r + 1's maximum is found, and row r − 1 scaled, after row r's
+        // exponentials, so neither the chain of latencies from a row's last exponential to its divisor (the lanes'
+        // sums, a division) nor the one from a maximum to the first exponential stalls the core.
         bool pipelined = n <= PipelinedLength;
         double* sums = stackalloc double[Lanes];
         float* block = stackalloc float[2 * Lanes];
-        long half = pipelined ? RowResidualFloats(n) : 0;
         float max = rows > 0 ? Max<TV, TM>(x, n) : 0;
         double previous = 0;
         for (int r = 0; r < rows; r++)
         {
             float* xr = x + ((long)r * n);
-            double sum = Sum<TV, TL, TM>(xr, y + ((long)r * n), residuals + ((r & 1) * half), n, max, sums, block);
+            double sum = Sum<TV, TL, TM>(xr, y + ((long)r * n), n, max, sums, block);
             max = r + 1 < rows ? Max<TV, TM>(xr + n, n) : 0;
             if (!pipelined)
             {
-                Finish<TV, TL, TM>(y + ((long)r * n), residuals, n, sum);
+                Finish<TV, TL, TM>(y + ((long)r * n), n, sum);
                 continue;
             }
 
             if (r > 0)
             {
-                Finish<TV, TL, TM>(y + ((long)(r - 1) * n), residuals + (((r - 1) & 1) * half), n, previous);
+                Finish<TV, TL, TM>(y + ((long)(r - 1) * n), n, previous);
             }
 
             previous = sum;
@@ -72,13 +68,13 @@ internal static unsafe class SoftmaxRows
 
         if (pipelined && rows > 0)
         {
-            Finish<TV, TL, TM>(y + ((long)(rows - 1) * n), residuals + (((rows - 1) & 1) * half), n, previous);
+            Finish<TV, TL, TM>(y + ((long)(rows - 1) * n), n, previous);
         }
     }
 
-    /// <summary>Pass 3 of a row: the quotients, or a NaN row.</summary>
+    /// <summary>Pass 3 of a row: the scaling, or a NaN row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish<TV, TL, TM>(float* y, float* residuals, int n, double sum)
+    private static void Finish<TV, TL, TM>(float* y, int n, double sum)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -87,7 +83,7 @@ internal static unsafe class SoftmaxRows
         // maximum passed over) the sum is NaN.
         if (double.IsFinite(sum))
         {
-            Quotients<TV, TL, TM>(y, residuals, n, sum);
+            Scale<TV, TL, TM>(y, n, sum);
         }
         else
         {
@@ -121,7 +117,13 @@ internal static unsafe class SoftmaxRows
                 m0 = TM.Max(m0, TM.Load(x + i));
             }
 
-            max = TM.MaxAcross(TM.Max(TM.Max(m0, m1), TM.Max(m2, m3)));
+            // The last elements in a vector that overlaps the one before: the maximum does not mind seeing some twice.
+            if (i < n)
+            {
+                m1 = TM.Max(m1, TM.Load(x + n - w));
+            }
+
+            return TM.MaxAcross(TM.Max(TM.Max(m0, m1), TM.Max(m2, m3)));
         }
 
         for (; i < n; i++)
@@ -133,11 +135,12 @@ internal static unsafe class SoftmaxRows
     }
 
     /// <summary>
-    /// e^(x − max)·2^64 as the pairs y + residuals, and their sum (NaN where the row is to be NaN); <paramref name="sums"/>
-    /// and <paramref name="block"/> are scratch of 16 and 32.
+    /// 2^32·e^(x − m′) rounded into y (m′ from <paramref name="max"/>, see <see cref="FloatSoftmaxRow"/>), and the sum of the
+    /// unrounded terms (NaN where the row is to be NaN); <paramref name="sums"/> and <paramref name="block"/> are scratch
+    /// of 16 doubles and 32 floats.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Sum<TV, TL, TM>(float* x, float* y, float* residuals, int n, float max, double* sums, float* block)
+    private static double Sum<TV, TL, TM>(float* x, float* y, int n, float max, double* sums, float* block)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -147,30 +150,40 @@ internal static unsafe class SoftmaxRows
             return double.NaN;
         }
 
-        // NOTE: −m is written with the vectors Exponentials reads it back with: a wide load from narrower stores
-        // cannot be forwarded from the store buffer and waits for them to retire.
-        float* negMax = block + Lanes;
+        (float shift, float magic, float floor) = FloatSoftmaxRow.Shift(max);
+        float* lanes = (float*)sums;
+        float* errors = block + Lanes;
+
+        // NOTE: zeroed with the vectors Exponentials reads them back with: a wide load from narrower stores cannot be
+        // forwarded from the store buffer and waits for them to retire (a stall in every row).
+        TV zero = TL.Create(0.0f);
         for (int k = 0; k < Lanes; k += TM.Count)
         {
-            TM.Store(TL.Create(-max), negMax + k);
-        }
-
-        for (int k = 0; k < Lanes; k++)
-        {
-            sums[k] = 0;
+            TM.Store(zero, lanes + k);
+            TM.Store(zero, lanes + Lanes + k);
+            TM.Store(zero, errors + k);
         }
 
         int whole = n / Lanes * Lanes;
-        SoftmaxBlocks.Exponentials<TV, TL, TM>(x, y, residuals, whole, negMax, sums);
+        Exponentials<TV, TL, TM>(x, y, whole, shift, magic, floor, lanes, errors, x + n);
+
         if (whole < n)
         {
-            for (int k = 0; k < Lanes; k++)
+            for (int k = 0; k < Lanes; k += TM.Count)
             {
-                block[k] = whole + k < n ? x[whole + k] : float.NegativeInfinity;
+                TM.Store(TL.Create(float.NegativeInfinity), block + k);
             }
 
-            SoftmaxBlocks.Exponentials<TV, TL, TM>(block, block, residuals + whole, Lanes, negMax, sums);
+            new Span<float>(x + whole, n - whole).CopyTo(new Span<float>(block, n - whole));
+
+            // The padding's −∞ gives exactly 0, and adds exactly 0 to each lane's terms (all ≥ 0).
+            Exponentials<TV, TL, TM>(block, block, Lanes, shift, magic, floor, lanes, errors, block);
             new Span<float>(block, n - whole).CopyTo(new Span<float>(y + whole, n - whole));
+        }
+
+        for (int lane = 0; lane < Lanes; lane++)
+        {
+            sums[lane] += errors[lane];
         }
 
         // Pairwise, in a fixed order: a chain of 16 dependent additions would hold up pass 3.
@@ -185,25 +198,125 @@ internal static unsafe class SoftmaxRows
         return sums[0];
     }
 
-    /// <summary>y = (y + residual) / sum in place (all at 2^64 times their scale), each element rounded once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Quotients<TV, TL, TM>(float* y, float* residuals, int n, double sum)
+    /// <summary>
+    /// 2^32·e^(x − m′) rounded into y for <paramref name="count"/> floats (whole blocks; y may be x), each lane's terms (element i
+    /// in lane i mod 16) added in element order into the double lanes of
+    /// <paramref name="lanes"/> (16 doubles, as 32 floats) and their rounding errors into <paramref name="errors"/> (16 floats);
+    /// the floats from <paramref name="next"/> on (the next row) are prefetched alongside.
+    /// </summary>
+    /// <remarks>
+    /// The 16 lanes are the same whatever the vector width: a 16-float vector is one block; 8- and 4-float vectors take
+    /// turns over 2 or 4 accumulator sets, rotated after each vector so that one accumulation in the loop body serves
+    /// them all. NoInlining: the heavy body must appear once in a method compiled with a budget of its own (see
+    /// ElementwiseLoop.Heavy); a row's last, partial block comes through here too.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Exponentials<TV, TL, TM>(float* x, float* y, long count, float shift, float magic, float floor, float* lanes, float* errors, float* next)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
     {
-        (float reciprocal, float negHi, float negLo) = FloatSoftmax.Divisor(sum);
-        TV r = TL.Create(reciprocal), hi = TL.Create(negHi), lo = TL.Create(negLo);
+        Debug.Assert(TM.Count is 4 or 8 or 16, "the rotation covers 1, 2 or 4 vectors per block");
+        int w = TM.Count;
+        TV c = TL.Create(shift), mg = TL.Create(magic), low = TL.Create(floor);
+        TV l0 = TM.Load(lanes), h0 = TM.Load(lanes + w), e0 = TM.Load(errors);
+        TV l1 = l0, h1 = h0, e1 = e0, l2 = l0, h2 = h0, e2 = e0, l3 = l0, h3 = h0, e3 = e0;
+        if (TM.Count <= Lanes / 2)
+        {
+            l1 = TM.Load(lanes + (2 * w));
+            h1 = TM.Load(lanes + (3 * w));
+            e1 = TM.Load(errors + w);
+        }
+
+        if (TM.Count == Lanes / 4)
+        {
+            l2 = TM.Load(lanes + (4 * w));
+            h2 = TM.Load(lanes + (5 * w));
+            e2 = TM.Load(errors + (2 * w));
+            l3 = TM.Load(lanes + (6 * w));
+            h3 = TM.Load(lanes + (7 * w));
+            e3 = TM.Load(errors + (3 * w));
+        }
+
+        for (long i = 0; i < count; i += w)
+        {
+            // The next row, for the maximum that follows: that pass has no arithmetic to hide a wait for memory behind
+            // (measured 0.52 → 0.44 ns/element on 4096 × 1024 and 0.56 → 0.45 on 256 × 65 536, one thread).
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(next + i);
+            }
+
+            TV e = FloatSoftmaxRow.Exponential<TV, TL>(TM.Load(x + i), c, mg, low, out TV error);
+            TM.Store(e, y + i);
+            FloatSoftmaxRow.AddWidened(e, ref l0, ref h0);
+            e0 = TL.Add(e0, error);
+
+            // Rotate: (l0, h0, e0) always belong to the next vector's lanes (a no-op at 16 floats).
+            if (TM.Count == Lanes / 2)
+            {
+                (l0, l1) = (l1, l0);
+                (h0, h1) = (h1, h0);
+                (e0, e1) = (e1, e0);
+            }
+            else if (TM.Count == Lanes / 4)
+            {
+                (l0, l1, l2, l3) = (l1, l2, l3, l0);
+                (h0, h1, h2, h3) = (h1, h2, h3, h0);
+                (e0, e1, e2, e3) = (e1, e2, e3, e0);
+            }
+        }
+
+        // Every block is 16/w vectors, so the rotation is back where it began: l0/h0 hold the doubles of lanes 0..w-1...
+        TM.Store(l0, lanes);
+        TM.Store(h0, lanes + w);
+        TM.Store(e0, errors);
+        if (TM.Count <= Lanes / 2)
+        {
+            TM.Store(l1, lanes + (2 * w));
+            TM.Store(h1, lanes + (3 * w));
+            TM.Store(e1, errors + w);
+        }
+
+        if (TM.Count == Lanes / 4)
+        {
+            TM.Store(l2, lanes + (4 * w));
+            TM.Store(h2, lanes + (5 * w));
+            TM.Store(e2, errors + (2 * w));
+            TM.Store(l3, lanes + (6 * w));
+            TM.Store(h3, lanes + (7 * w));
+            TM.Store(e3, errors + (3 * w));
+        }
+    }
+
+    /// <summary>y = Y·(1/sum) in place, the reciprocal as a float pair (<see cref="FloatSoftmaxRow.Scale{TV, TL}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scale<TV, TL, TM>(float* y, int n, double sum)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        (float hi, float lo) = FloatSoftmaxRow.Divisor(sum);
+        TV rh = TL.Create(hi), rl = TL.Create(lo);
         int w = TM.Count;
         int i = 0;
-        for (; i + w <= n; i += w)
+        if (n >= w)
         {
-            TM.Store(FloatSoftmax.Quotient<TV, TL>(TM.Load(y + i), TM.Load(residuals + i), r, hi, lo), y + i);
+            // The last w elements, scaled from their values before the loop overwrites some of them (in place): stored
+            // after it, they rewrite those with the same bits and cover the rest of the row without a scalar tail.
+            TV last = FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + n - w), rh, rl);
+            for (; i + w <= n; i += w)
+            {
+                TM.Store(FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + i), rh, rl), y + i);
+            }
+
+            TM.Store(last, y + n - w);
+            return;
         }
 
         for (; i < n; i++)
         {
-            y[i] = FloatSoftmax.Quotient<float, FloatScalarLanes>(y[i], residuals[i], reciprocal, negHi, negLo);
+            y[i] = FloatSoftmaxRow.Scale<float, FloatScalarLanes>(y[i], hi, lo);
         }
     }
 }

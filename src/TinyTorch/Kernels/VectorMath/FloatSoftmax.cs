@@ -5,7 +5,7 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <summary>
 /// The per-element steps of softmax yᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) in float lanes, within 0.7 ULP of the true value
 /// (proof below): the exponential, the compensated sum and the final quotient. The passes over memory are in
-/// <see cref="SoftmaxRows"/>, <see cref="SoftmaxBlocks"/> and <see cref="SoftmaxColumns"/>.
+/// <see cref="SoftmaxBlocks"/> and <see cref="SoftmaxColumns"/> (the column paths; rows use <see cref="FloatSoftmaxRow"/>).
 /// </summary>
 /// <remarks>
 /// <para>With u = 2^-24 (half a float ULP, relative) and m the slice's maximum (exact). Every term, sum and residual is
