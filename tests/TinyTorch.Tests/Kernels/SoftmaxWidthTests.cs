@@ -32,15 +32,20 @@ public class SoftmaxWidthTests
     }
 
     /// <summary>
-    /// The proven bounds (rows, FloatSoftmaxRow: 1.55 ULP; columns, FloatSoftmax: 0.69 ULP) with a little room; summing
-    /// the rows' rounded exponentials without their rounding errors, or multiplying by a rounded reciprocal, would go
-    /// past 2 ULP.
+    /// The rows' proven bound (FloatSoftmaxRow: 1.55 ULP) with a little room; summing the rows' rounded exponentials
+    /// without their rounding errors, or multiplying by a rounded reciprocal, would go past 2 ULP.
     /// </summary>
-    private const double Bound = 1.6;
+    private const double RowBound = 1.6;
 
-    /// <summary>The largest error in ULP of any slice of y against the oracle; fails past <see cref="Bound"/>.</summary>
+    /// <summary>The columns' proven bound (FloatSoftmax, the quotient rounded once: 0.69 ULP) with a little room.</summary>
+    private const double ColumnBound = 0.75;
+
+    /// <summary>
+    /// The largest error in ULP of any slice of y against the oracle; fails past <see cref="RowBound"/> for rows
+    /// (<paramref name="inner"/> = 1), <see cref="ColumnBound"/> for columns.
+    /// </summary>
     private static double MaxUlp(float[] x, float[] y, int length, int inner, string what) =>
-        SoftmaxSlices.MaxUlp(x, y, length, inner, Bound, what);
+        SoftmaxSlices.MaxUlp(x, y, length, inner, inner == 1 ? RowBound : ColumnBound, what);
 
     private static void AssertSameBits(float[] expected, float[] actual, string what)
     {
@@ -172,7 +177,7 @@ public class SoftmaxWidthTests
                         Assert.True(float.IsFinite(blocked[(i * Inner) + 4]), $"{what}: the NaN column leaked");
                         foreach ((float actual, string path) in new[] { (row[i], "row"), (blocked[(i * Inner) + 5], "column") })
                         {
-                            Assert.True(Ulp.WithinForwardBound(actual, truth[i], Bound), $"{what}, {lanes} lanes, {path} {i}: {actual:R} vs {truth[i]:R}");
+                            Assert.True(Ulp.WithinForwardBound(actual, truth[i], path == "row" ? RowBound : ColumnBound), $"{what}, {lanes} lanes, {path} {i}: {actual:R} vs {truth[i]:R}");
                             if (float.IsNegativeInfinity(slice[i]) && !double.IsNaN(truth[i]))
                             {
                                 Assert.Equal(0u, BitConverter.SingleToUInt32Bits(actual));
