@@ -49,11 +49,8 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
         where TL : IFloatLanes<TV>
     {
         TV hi = FloatNormalTail.TimesUpperTail<TV, TL>(x, out TV lo, out TV scale);
-        TV pHi = TL.Multiply(hi, scale);
         TV positive = TL.AtLeast(x, 0.0f);
-        TV sum = TL.Subtract(positive, pHi);
-        TV sumErrorNegated = TL.Subtract(pHi, TL.Subtract(positive, sum));
-        TV y = TL.CopySign(TL.Subtract(sum, TL.MultiplyAdd(lo, scale, sumErrorNegated)), x);
+        TV y = TL.CopySign(TL.NegatedMultiplyAdd(scale, TL.Add(hi, lo), positive), x);
         return TL.SelectWhereBelow(x, Identity, y, x);
     }
 }

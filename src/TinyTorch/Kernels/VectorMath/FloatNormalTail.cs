@@ -90,6 +90,54 @@ internal static class FloatNormalTail
         where TV : struct
         where TL : IFloatLanes<TV>
     {
+        TV one = TL.Create(1.0f);
+        TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
+        TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
+
+        // β = 1/d rounded, ρ = 1 − β·d − β·dl: 1/(d + dl) = β·(1 + ρ) to within ρ².
+        TV d = BulkDenominator<TV, TL>(na, out TV dl);
+        TV beta = TL.Divide(one, d);
+        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, one));
+
+        // m = N/D, in −a and h = −a²/2.
+        TV h = TL.Multiply(half, na);
+        TV m = Correction<TV, TL>(na, h);
+
+        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly.
+        TV hl = TL.MultiplyAdd(half, na, TL.Subtract(TL.Create(0.0f), h));
+        TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
+        TV e = ExpOfReduced<TV, TL>(r, out TV w);
+
+        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + ν, to within ρ·rl.
+        TV s = TL.Add(rho, rl);
+        TV nu = TL.MultiplyAdd(s, m, TL.Add(s, m));
+
+        // ½a·β = bh − bln exactly.
+        TV bh = TL.Multiply(half, beta);
+        TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
+
+        // (bh − bln)·(1 + ν)·(1 + r + w) = hi + lo.
+        TV zeta = TL.MultiplyAdd(nu, e, w);
+        TV hi = TL.MultiplyAdd(bh, r, bh);
+        TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
+        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(TL.MultiplyAdd(bln, nu, bln), e, hiError));
+
+        scale = TL.Pow2FromMagic(kd);
+        return hi;
+    }
+
+    /// <summary>
+    /// TEMPORARY (A/B baseline). |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded (see the remarks for the bounds).
+    /// </summary>
+    /// <param name="x">The argument; only its magnitude is used.</param>
+    /// <param name="lo">The low part, |lo| ≤ 0.21·|result|.</param>
+    /// <param name="scale">2^k, or 0 where |x|·Q(|x|) is below float's normal range.</param>
+    /// <returns>The high part.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesUpperTailBaseline<TV, TL>(TV x, out TV lo, out TV scale)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         TV zero = TL.Create(0.0f);
         TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
