@@ -49,8 +49,7 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
         where TL : IFloatLanes<TV>
     {
         TV hi = FloatNormalTail.TimesUpperTail<TV, TL>(x, out TV lo, out TV scale);
-        TV positive = TL.AtLeast(x, 0.0f);
-        TV y = TL.CopySign(TL.NegatedMultiplyAdd(scale, TL.Add(hi, lo), positive), x);
-        return TL.SelectWhereBelow(x, Identity, y, x);
+        TV positive = TL.AtLeast(x, -0.0f);
+        return TL.NegatedMultiplyAdd(scale, TL.Add(hi, lo), positive);
     }
 }

@@ -50,7 +50,10 @@ namespace TinyTorch.Kernels.VectorMath;
 internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
-    private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float)
+    private const float Bulk = 1.125f;
+    private const float Log2E = 1.44269502f;
+    private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
+    private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi                // c in d = 1 + c·a (exact in float)
     private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
     private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
     private const float SlopeDownScale = 1.4901161193847656e-08f;   // 2^-26
@@ -103,24 +106,23 @@ internal static class FloatNormalTail
         TV h = TL.Multiply(half, na);
         TV m = Correction<TV, TL>(na, h);
 
-        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly.
-        TV hl = TL.MultiplyAdd(half, na, TL.Subtract(TL.Create(0.0f), h));
-        TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
+        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly; hl comes out negated.
+        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
+        TV kd = TL.MultiplyAdd(h, TL.Create(Log2E), TL.Create(FloatExp.RoundingMagic));
+        TV k = TL.Subtract(kd, TL.Create(FloatExp.RoundingMagic));
+        TV rl = TL.NegatedMultiplySubtract(k, TL.Create(Ln2Lo), hlNegated);
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
         TV e = ExpOfReduced<TV, TL>(r, out TV w);
 
-        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + ν, to within ρ·rl.
-        TV s = TL.Add(rho, rl);
-        TV nu = TL.MultiplyAdd(s, m, TL.Add(s, m));
-
-        // ½a·β = bh − bln exactly.
+        // ½a·β·(1 + ρ)·(1 + rl) = bh + bl to within 2^-40: bh = ½a·β rounded, −bl = bln − bh·(ρ + rl).
         TV bh = TL.Multiply(half, beta);
-        TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
+        TV blNegated = TL.NegatedMultiplyAdd(bh, rl, TL.NegatedMultiplyAdd(bh, rho, TL.NegatedMultiplyAdd(half, beta, bh)));
 
-        // (bh − bln)·(1 + ν)·(1 + r + w) = hi + lo.
-        TV zeta = TL.MultiplyAdd(nu, e, w);
+        // (bh + bl)·(1 + m)·(1 + r + w) = hi + lo.
+        TV zeta = TL.MultiplyAdd(m, e, w);
         TV hi = TL.MultiplyAdd(bh, r, bh);
         TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
-        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(TL.MultiplyAdd(bln, nu, bln), e, hiError));
+        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(TL.MultiplyAdd(blNegated, m, blNegated), e, hiError));
 
         scale = TL.Pow2FromMagic(kd);
         return hi;
