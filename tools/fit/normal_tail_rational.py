@@ -51,3 +51,25 @@ ef = np.max(np.abs(evaluate(ncf, dcf, xs) - ms))
 print(f"  float coefficients: 2^{np.log2(ef):.2f};  max |m| = {np.max(np.abs(ms)):.4f}")
 print("  N:", " ".join(f"{v:.9g}" for v in ncf.astype(np.float32)))
 print("  D: 1", " ".join(f"{v:.9g}" for v in dcf.astype(np.float32)))
+
+# The float evaluation as the kernel does it: Estrin in −a and h = −a²/2 with FMAs (emulated in double, each
+# rounded to float32: a double FMA of float inputs is exact in the product, so this matches to within double's
+# own rounding), then the division.
+f32 = np.float32
+def fma(x, y, z):
+    return f32(np.float64(x) * np.float64(y) + np.float64(z))
+xa = np.concatenate([np.linspace(0, 3, 20000), np.linspace(3, A, 20000)]).astype(np.float32)
+na = -xa.astype(np.float64)
+half = f32(-0.5) * na.astype(np.float32)
+h = f32(half * na.astype(np.float32))
+sg = lambda i, v: f32(-v if i % 2 else v)
+Nf = [sg(i, v) for i, v in enumerate(ncf)]
+Df = [f32(1.0)] + [sg(i, v) for i, v in enumerate(dcf) if True][0:0] + [sg(i + 1, v) for i, v in enumerate(dcf)]
+def estrin(C):
+    c45 = fma(f32(4 * C[5]), na, f32(4 * C[4]))
+    c23 = fma(f32(-2 * C[3]), na, f32(-2 * C[2]))
+    return fma(fma(c45, h, c23), h, fma(C[1], na, C[0]))
+mf = f32(estrin(Nf) / estrin(Df))
+mref = np.array([m_exact(float(v)) for v in xa[::40]])
+ev = np.abs(mf[::40].astype(np.float64) - mref) * 2.0 ** 24
+print(f"  float32 evaluation, max |m_float - m| = {ev.max():.3f} * 2^-24 at a = {xa[::40][ev.argmax()]:.4f}")

@@ -81,6 +81,19 @@ internal static class FloatNormalTail
     private const float D4 = 0.11214256286621094f;
     private const float D5 = -0.012117004953324795f;
 
+    // The forward's m = N/D for c = 1 (d = 1 + a), in powers of −a as above.
+    private const float ForwardN0 = -1.7449637290667397e-09f;  // 0xB0EFD374
+    private const float ForwardN1 = -0.20211561024188995f;     // 0xBE4EF765
+    private const float ForwardN2 = 0.0456325002014637f;       // 0x3D3AE925
+    private const float ForwardN3 = 0.021246764808893204f;     // 0x3CAE0DB2
+    private const float ForwardN4 = -0.01289160456508398f;     // 0xBC53374F
+    private const float ForwardN5 = 0.0024100670125335455f;    // 0x3B1DF237
+    private const float ForwardD1 = -1.699621558189392f;       // 0xBFD98D33
+    private const float ForwardD2 = 1.2418135404586792f;       // 0x3F9EF3BF
+    private const float ForwardD3 = -0.49605369567871094f;     // 0xBEFDFAC0
+    private const float ForwardD4 = 0.11083783954381943f;      // 0x3DE2FEF3
+    private const float ForwardD5 = -0.01192458625882864f;     // 0xBC435F57
+
     /// <summary>
     /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded (see the remarks for the bounds).
     /// </summary>
@@ -98,13 +111,14 @@ internal static class FloatNormalTail
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
         // β = 1/d rounded, ρ = 1 − β·d − β·dl: 1/(d + dl) = β·(1 + ρ) to within ρ².
-        TV d = BulkDenominator<TV, TL>(na, out TV dl);
+        TV d = TL.Subtract(one, na);
+        TV dl = TL.Subtract(TL.Subtract(one, d), na);
         TV beta = TL.Divide(one, d);
         TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, one));
 
         // m = N/D, in −a and h = −a²/2.
         TV h = TL.Multiply(half, na);
-        TV m = Correction<TV, TL>(na, h);
+        TV m = ForwardCorrection<TV, TL>(na, h);
 
         // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly; hl comes out negated.
         TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
@@ -270,6 +284,21 @@ internal static class FloatNormalTail
         TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
         TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
         TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, TL.Create(1.0f)));
+        return TL.Divide(n, den);
+    }
+
+    /// <summary>The forward's m = N/D (c = 1), by Estrin's scheme in −a and h = −a²/2, as <see cref="Correction{TV, TL}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ForwardCorrection<TV, TL>(TV na, TV h)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardN5), na, TL.Create(4.0f * ForwardN4));
+        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardN3), na, TL.Create(-2.0f * ForwardN2));
+        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(ForwardN1), na, TL.Create(ForwardN0)));
+        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardD5), na, TL.Create(4.0f * ForwardD4));
+        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardD3), na, TL.Create(-2.0f * ForwardD2));
+        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(ForwardD1), na, TL.Create(1.0f)));
         return TL.Divide(n, den);
     }
 
