@@ -128,15 +128,17 @@ internal static class FloatNormalTail
         TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
         TV e = ExpOfReduced<TV, TL>(r, out TV w);
 
-        // ½a·β·(1 + ρ)·(1 + rl) = bh + bl to within 2^-40: bh = ½a·β rounded, −bl = bln − bh·(ρ + rl).
+        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ to within (ρ + rl)², and ½a·β = bh − bln exactly.
+        TV s = TL.Add(rho, rl);
+        TV mu = TL.MultiplyAdd(s, m, TL.Add(s, m));
         TV bh = TL.Multiply(half, beta);
-        TV blNegated = TL.NegatedMultiplyAdd(bh, rl, TL.NegatedMultiplyAdd(bh, rho, TL.NegatedMultiplyAdd(half, beta, bh)));
+        TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
 
-        // (bh + bl)·(1 + m)·(1 + r + w) = hi + lo.
-        TV zeta = TL.MultiplyAdd(m, e, w);
+        // (bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, less bln·μ·e.
+        TV zeta = TL.MultiplyAdd(mu, e, w);
         TV hi = TL.MultiplyAdd(bh, r, bh);
         TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
-        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(TL.MultiplyAdd(blNegated, m, blNegated), e, hiError));
+        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(bln, e, hiError));
 
         scale = TL.Pow2FromMagic(kd);
         return hi;
