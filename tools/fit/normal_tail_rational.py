@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Fits m(a) = erfcx(a/sqrt 2)*(1 + c*a) - 1 on a in [0, A] by a rational N/D in powers of a (D(0) = 1),
+(or m/K-shifted: erfcx*(1 + c*a)/K - 1, K a float near the middle of its range, so that |m| is smallest),
 minimax for the absolute error (the correction m of FloatNormalTail: see its remarks).
 Method: Loeb's linearization N - m*D with Lawson's iteratively reweighted least squares, reference values
 from mpmath (30 digits); then the coefficients are rounded to float32 and the error re-measured.
-Run: /usr/bin/python3 tools/fit/normal_tail_rational.py [degN] [degD] [c] [A]   (needs numpy and mpmath)
+Run: /usr/bin/python3 tools/fit/normal_tail_rational.py [degN] [degD] [c] [A] [K]   (needs numpy and mpmath)
 """
 import sys
 import numpy as np
@@ -14,10 +15,11 @@ dn = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 dd = int(sys.argv[2]) if len(sys.argv) > 2 else 4
 c = float(sys.argv[3]) if len(sys.argv) > 3 else 1.125
 A = float(sys.argv[4]) if len(sys.argv) > 4 else 13.25
+K = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0      # the bulk's numerator: b = K*a/2/(1 + c*a)
 
 def m_exact(a):
     z = mp.mpf(a) / mp.sqrt(2)
-    return float(mp.erfc(z) * mp.exp(z * z) * (1 + mp.mpf(c) * a) - 1)
+    return float(mp.erfc(z) * mp.exp(z * z) * (1 + mp.mpf(c) * a) / mp.mpf(K) - 1)
 
 # Dense below 3 (where m turns), Chebyshev-like spread above.
 xs = np.concatenate([np.linspace(0, 3, 3000), np.linspace(3, A, 3000)[1:]])
@@ -45,7 +47,7 @@ for it in range(400):
     w = w * np.abs(err)
     w /= w.sum()
 e, nc, dc = best
-print(f"({dn},{dd}) c={c} A={A}: max |N/D - m| = {e:.3e} = 2^{np.log2(e):.2f}  (double coefficients)")
+print(f"({dn},{dd}) c={c} A={A} K={K}: max |N/D - m| = {e:.3e} = 2^{np.log2(e):.2f}  (double coefficients)")
 ncf, dcf = nc.astype(np.float32).astype(np.float64), dc.astype(np.float32).astype(np.float64)
 ef = np.max(np.abs(evaluate(ncf, dcf, xs) - ms))
 print(f"  float coefficients: 2^{np.log2(ef):.2f};  max |m| = {np.max(np.abs(ms)):.4f}")

@@ -51,6 +51,7 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;
+    private const float ForwardBulkFactor = 0.953125f;                // K in the forward's bulk ½a·K/(1 + a)
     private const float Log2E = 1.44269502f;
     private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
     private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi                // c in d = 1 + c·a (exact in float)
@@ -81,13 +82,13 @@ internal static class FloatNormalTail
     private const float D4 = 0.11214256286621094f;
     private const float D5 = -0.012117004953324795f;
 
-    // The forward's m = N/D for c = 1 (d = 1 + a), in powers of −a as above.
-    private const float ForwardN0 = -1.7449637290667397e-09f;  // 0xB0EFD374
-    private const float ForwardN1 = -0.20211561024188995f;     // 0xBE4EF765
-    private const float ForwardN2 = 0.0456325002014637f;       // 0x3D3AE925
-    private const float ForwardN3 = 0.021246764808893204f;     // 0x3CAE0DB2
-    private const float ForwardN4 = -0.01289160456508398f;     // 0xBC53374F
-    private const float ForwardN5 = 0.0024100670125335455f;    // 0x3B1DF237
+    // The forward's m = N/D for c = 1 (d = 1 + a) and the bulk's factor K, in powers of −a as above.
+    private const float ForwardN0 = 0.049180325120687485f;    // 0x3D49714F
+    private const float ForwardN1 = -0.29564368724823f;       // 0xBE975E9C
+    private const float ForwardN2 = 0.10894951969385147f;     // 0x3DDF20ED
+    private const float ForwardN3 = -0.00210439576767385f;    // 0xBB09E9E7
+    private const float ForwardN4 = -0.00807457696646452f;    // 0xBC044B3B
+    private const float ForwardN5 = 0.0019421398174017668f;   // 0x3AFE8F66
     private const float ForwardD1 = -1.699621558189392f;       // 0xBFD98D33
     private const float ForwardD2 = 1.2418135404586792f;       // 0x3F9EF3BF
     private const float ForwardD3 = -0.49605369567871094f;     // 0xBEFDFAC0
@@ -113,8 +114,9 @@ internal static class FloatNormalTail
         // β = 1/d rounded, ρ = 1 − β·d − β·dl: 1/(d + dl) = β·(1 + ρ) to within ρ².
         TV d = TL.Subtract(one, na);
         TV dl = TL.Subtract(TL.Subtract(one, d), na);
-        TV beta = TL.Divide(one, d);
-        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, one));
+        TV factor = TL.Create(ForwardBulkFactor);
+        TV beta = TL.Divide(factor, d);
+        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, factor));
 
         // m = N/D, in −a and h = −a²/2.
         TV h = TL.Multiply(half, na);
