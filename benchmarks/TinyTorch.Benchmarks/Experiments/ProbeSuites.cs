@@ -20,7 +20,6 @@ internal static unsafe class ProbeSuites
             case "threshold": Threshold(sizes ?? [16_000, 32_000, 64_000, 128_000, 256_000, 512_000, 1_024_000]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
             case "softmax": Softmax(); break;
-            case "gelu": GeluAB(sizes ?? [4_096, 262_144, 16_777_216]); break;
             case "backward": Backward(sizes ?? [4_096, 262_144, 16_777_216]); break;
             case "tensor": TensorProbe.Run(sizes ?? [262_144, 4_194_304, 16_777_216]); break;
             default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax, backward or tensor.", nameof(name));
@@ -96,28 +95,6 @@ internal static unsafe class ProbeSuites
 
     // Every element-wise kernel next to its TensorPrimitives counterpart and a copy, one thread and all threads:
     // the quick A/B check while changing a kernel (BenchmarkDotNet's suite is the record).
-    // TEMPORARY: exact GELU, baseline against the new forward, one thread.
-    private static void GeluAB(int[] sizes)
-    {
-        InternalLoop.Unary baseline = InternalLoop.For("GeluExactFormOperatorBaseline"), fresh = InternalLoop.For("GeluExactFormOperator");
-        foreach (int n in sizes)
-        {
-            float[] x = new float[n], y = new float[n];
-            for (int i = 0; i < n; i++)
-            {
-                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
-            }
-
-            Probe.Compare($"GELU exact A/B, {n:N0} floats, 1 thread", n,
-            [
-                ("baseline", () => baseline(x, y, false)),
-                ("new", () => fresh(x, y, false)),
-                ("baseline again", () => baseline(x, y, false)),
-                ("new again", () => fresh(x, y, false)),
-            ]);
-        }
-    }
-
     private static void Kernels(int[] sizes)
     {
         foreach (int n in sizes)
