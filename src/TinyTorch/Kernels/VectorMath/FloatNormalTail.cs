@@ -9,17 +9,20 @@ namespace TinyTorch.Kernels.VectorMath;
 /// </summary>
 /// <remarks>
 /// The factorization; each factor is computed exactly, or as a small correction whose rounding costs little:
-///   a·Q(a) = b · (1 + m(a)) · e^(−a²/2),   b = ½a/(1 + c·a),   m(a) = erfcx(a/√2)·(1 + c·a) − 1,
+///   a·Q(a) = b · (1 + m(a)) · e^(−a²/2),   b = ½a·K/(1 + c·a),   m(a) = erfcx(a/√2)·(1 + c·a)/K − 1,
 /// with erfcx(z) = e^(z²)·erfc(z) the scaled complementary error function (½·erfcx(a/√2)·e^(−a²/2) = Q(a)).
+/// Two parameter sets: the slope (<see cref="UpperTailSlope{TV, TL}"/>) has c = 1.125, K = 1; the forward
+/// (<see cref="TimesUpperTail{TV, TL}"/>) has c = 1, K = 0.953125, cheaper (see its remarks). Items 1–2 and the
+/// coefficients N, D below are the slope's; the forward follows the same scheme with its own fit.
 /// <list type="number">
 /// <item>The bulk b: erfcx(a/√2) falls from 1 to ~√(2/π)/a, much as 1/(1 + c·a) does. With c = 1.125 the rest,
 /// 1 + m, stays within [0.95, 1.12] on [0, 13.25]. d = 1 + c·a is formed exactly as a pair (d, dl) (1 − d is
-/// exact, and the second FMA rounds only the tiny remainder), and ½a/(d + dl) exactly as a pair (b, bl):
-/// bl = (½a − b·d − b·dl)/d, the residual exact by FMAs (Markstein's correction, as in <see cref="FloatQuotient"/>).
-/// Two divisions: measured on Zen 5, a division costs about as much as one or two FMAs (it runs beside them).</item>
+/// exact, and the second FMA rounds only the tiny remainder); 1/(d + dl) = β·(1 + ρ) with β rounded and ρ the
+/// residual, exact by FMAs (Markstein's correction, as in <see cref="FloatQuotient"/>).</item>
 /// <item>m = N/D, a rational function of degree (5, 5) in a itself, so its argument carries no rounding error.
 /// NOTE: a polynomial in t = 1/(1 + c·a), as in Numerical Recipes' erfc, needs degree 11 here and, worse, t to
-/// better than float precision: t's rounding reaches m multiplied by t·m′(t), which is about 1.
+/// better than float precision: t's rounding reaches m multiplied by t·m′(t), which is about 1. Degree (4, 4),
+/// (5, 4) or (4, 5) do not do: 2^-23 and 2^-24.3 at best on [0, 13.25] (tools/fit/normal_tail_rational.py).
 /// Our own fit: minimax for the absolute error on a ∈ [0, 14.5] (3 000 + 3 000 points, denser below 3) by
 /// iteratively reweighted least squares (Lawson's weights, Loeb's linearization N − m·D, 300 rounds), reference
 /// values of erfcx from mpmath at 30 digits, then each coefficient rounded to the nearest float: |N/D − m| ≤ 2^-27.9.
@@ -30,27 +33,27 @@ namespace TinyTorch.Kernels.VectorMath;
 /// (hl is the FMA remainder of the product), k = round(h·log2 e), r = h − k·Ln2Hi exact, and
 /// e^r = 1 + r + w, w = r²·q(r), q of degree 4 (our own fit: weighted least squares with Lawson's weights for the
 /// relative error of e^r on |r| ≤ ln2/2, 2^-28.0 with float coefficients). The rest, rl = hl − k·Ln2Lo, is folded
-/// into the bulk: (b + bl)·e^rl = b + (bl + b·rl) to within rl² &lt; 2^-35.
+/// into a small factor (1 + rl), to within rl² &lt; 2^-35.
 /// NOTE: rl is not tiny here (|hl| reaches half a ULP of a²/2, 2^-18 at a = 13): it must scale all of e^r, not just
-/// 1 + r (that left 2^-22 of error at a = 12), which the bulk does for free.</item>
-/// <item>The product (b + bl)·(1 + m)·(1 + r + w) = b·(1 + r + ζ) + bl·(1 + m)·e^r, ζ = w + m·e^r (|ζ| &lt; 0.23),
-/// is carried as hi + lo: hi = b + b·r rounded by one FMA and, since hi/b ∈ [0.65, 1.35] (so b − hi is exact by
-/// Sterbenz's lemma), that FMA's error b·r + (b − hi) exactly by a second one; lo collects it with b·ζ and the bl
-/// term. e^r itself is needed only rounded, as a factor of the small m and bl.</item>
+/// 1 + r (that left 2^-22 of error at a = 12).</item>
+/// <item>The product is carried as hi + lo: hi = B + B·r rounded by one FMA (B the bulk's rounded high part) and,
+/// since hi/B ∈ [0.65, 1.35] (so B − hi is exact by Sterbenz's lemma), that FMA's error B·r + (B − hi) exactly by a
+/// second one; lo collects it with B·ζ, ζ = w + μ·e^r (μ the small factors together), and the bulk's low part.
+/// e^r itself is needed only rounded, as a factor of small terms.</item>
 /// <item>scale = 2^k. a is clamped at 13.25, where k = −127 and scale comes out as 0: from a = 13.2 on, the truth
 /// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), the underflow tail. For k ≥ −126,
-/// scale is a normal float, so the caller's scale·hi and scale·lo are exact wherever the result is normal.</item>
+/// scale is a normal float, so the caller's scale·(hi + lo) is exact wherever the result is normal.</item>
 /// </list>
-/// Error budget, relative to a·Q(a), in units of 2^-24 (a float ULP at worst): m 0.28 (evaluation) + 0.07 (fit);
-/// ζ's rounding 0.2 (|ζ| &lt; 0.23, over 1 + r + ζ ≥ 0.67) and lo's 0.17 (|lo| ≤ 0.17·(hi + lo)); e^r 0.06; the
-/// rest (bl, e^r's rounding inside the small terms) below 0.05: ≤ 0.9 in all, 0.67 measured (4·10^6 random a).
-/// The caller's one rounding adds 0.5 ULP.
 /// ±∞ give scale 0 (a is clamped) and NaN gives NaN.
 /// </remarks>
 internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
-    private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float)
+    private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float), the slope's
+    private const float ForwardBulkFactor = 0.953125f; // K in the forward's bulk ½a·K/(1 + a)
+    private const float Log2E = 1.44269502f;           // as FloatExp's reduction
+    private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
+    private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
     private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
     private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
     private const float SlopeDownScale = 1.4901161193847656e-08f;   // 2^-26
@@ -64,7 +67,8 @@ internal static class FloatNormalTail
     private const float Q3 = 0.008368710055947304f;   // 0x3C091CEA
     private const float Q4 = 0.0013814554549753666f;  // 0x3AB511F4
 
-    // m = N/D in powers of −a (the lanes hold −a): the odd coefficients carry the opposite sign of the fit in a.
+    // The slope's m = N/D (c = 1.125, K = 1) in powers of −a (the lanes hold −a): the odd coefficients carry the
+    // opposite sign of the fit in a.
     // N(0) is 0 up to the fit's noise (m(0) = 0).
     private const float N0 = -2.4003221632540317e-09f;
     private const float N1 = -0.3271156847476959f;
@@ -78,9 +82,45 @@ internal static class FloatNormalTail
     private const float D4 = 0.11214256286621094f;
     private const float D5 = -0.012117004953324795f;
 
+    // The forward's m = N/D for c = 1 (d = 1 + a) and the bulk's factor K, in powers of −a as above.
+    private const float ForwardN0 = 0.049180325120687485f;    // 0x3D49714F
+    private const float ForwardN1 = -0.29564368724823f;       // 0xBE975E9C
+    private const float ForwardN2 = 0.10894951969385147f;     // 0x3DDF20ED
+    private const float ForwardN3 = -0.00210439576767385f;    // 0xBB09E9E7
+    private const float ForwardN4 = -0.00807457696646452f;    // 0xBC044B3B
+    private const float ForwardN5 = 0.0019421398174017668f;   // 0x3AFE8F66
+    private const float ForwardD1 = -1.699621558189392f;       // 0xBFD98D33
+    private const float ForwardD2 = 1.2418135404586792f;       // 0x3F9EF3BF
+    private const float ForwardD3 = -0.49605369567871094f;     // 0xBEFDFAC0
+    private const float ForwardD4 = 0.11083783954381943f;      // 0x3DE2FEF3
+    private const float ForwardD5 = -0.01192458625882864f;     // 0xBC435F57
+
     /// <summary>
-    /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded (see the remarks for the bounds).
+    /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded, within 2^-24 relative
+    /// (0.78·2^-24 measured) wherever it is a normal float.
     /// </summary>
+    /// <remarks>
+    /// The class's factorization with c = 1 and K = 0.953125, chosen for the instruction count (the loop is bound by
+    /// the FMA ports: every multiply or FMA taken off them shows in the time):
+    /// <list type="number">
+    /// <item>d = 1 + a and its rounding error dl = (1 − d) − (−a) come from three subtractions (1 − d is exact, and the
+    /// error of a rounded sum is a float), off the FMA ports. β = K/d rounded, and ρ = K − β·d − β·dl by two FMAs
+    /// (the first one exact: the remainder of a correctly rounded quotient), so K/(d + dl) = β·(1 + ρ/K); ρ is used
+    /// for ρ/K (|ρ| ≤ 2^-23, so that costs ≤ 0.1·2^-24). One division: the bulk's low part needs no second one.</item>
+    /// <item>K centres m: erfcx(a/√2)·(1 + a) runs over [0.853, 1.051] on [0, 13.25], so with K at the middle
+    /// |m| ≤ 0.105 (with K = 1 it reaches 0.147 at the far end, and the pair's error grew to 1.14·2^-24 there).
+    /// m = N/D, our own (5, 5) fit for this c and K (tools/fit/normal_tail_rational.py: Loeb's linearization with
+    /// Lawson's weights, mpmath reference, float coefficients): |N/D − m| ≤ 2^-27.35; Estrin's evaluation in float
+    /// adds ≤ 0.30·2^-24 (emulated over 1 000 points).</item>
+    /// <item>The small factors are merged: (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ, μ = m + s + s·m with s = ρ + rl (one
+    /// FMA), to within s² ≤ 2^-36. The bulk ½a·β = bh − bln exactly (one product and its FMA remainder).</item>
+    /// <item>(bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, hi = bh + bh·r with its exact error, lo = bh·ζ − bln·e^r plus that
+    /// error, ζ = w + μ·e^r (|ζ| ≤ 0.22, |lo| ≤ 0.21·hi). bln·μ·e^r is left out (≤ 0.105·2^-24).</item>
+    /// </list>
+    /// Error budget, relative to a·Q(a), in units of 2^-24: m 0.30 (evaluation) + 0.1 (fit); ζ's rounding ≤ 0.2
+    /// (over 1 + r + ζ ≥ 0.65) and lo's ≤ 0.1; bln·μ 0.105; e^r 0.06; ρ/K taken as ρ 0.1; the rest below 0.05:
+    /// ≤ 1.05 in all, 0.78 measured (4·10^6 random a, the largest at a ≈ 12).
+    /// </remarks>
     /// <param name="x">The argument; only its magnitude is used.</param>
     /// <param name="lo">The low part, |lo| ≤ 0.21·|result|.</param>
     /// <param name="scale">2^k, or 0 where |x|·Q(|x|) is below float's normal range.</param>
@@ -90,33 +130,40 @@ internal static class FloatNormalTail
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV zero = TL.Create(0.0f);
+        TV one = TL.Create(1.0f);
         TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
-        // b + bl = ½a/(1 + c·a).
-        TV d = BulkDenominator<TV, TL>(na, out TV dl);
-        TV b = TL.Divide(half, d);
-        TV minusB = TL.Subtract(zero, b);
-        TV bl = TL.Divide(TL.MultiplyAdd(minusB, dl, TL.MultiplyAdd(minusB, d, half)), d);
+        // d + dl = 1 + a exactly; β = K/d rounded, ρ = K − β·d − β·dl: K/(d + dl) = β·(1 + ρ/K) to within ρ².
+        TV d = TL.Subtract(one, na);
+        TV dl = TL.Subtract(TL.Subtract(one, d), na);
+        TV factor = TL.Create(ForwardBulkFactor);
+        TV beta = TL.Divide(factor, d);
+        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, factor));
 
         // m = N/D, in −a and h = −a²/2.
         TV h = TL.Multiply(half, na);
-        TV m = Correction<TV, TL>(na, h);
+        TV m = ForwardCorrection<TV, TL>(na, h);
 
-        // e^(h + hl) = 2^k·(1 + r + w), h + hl = −a²/2 exactly.
-        TV hl = TL.MultiplyAdd(half, na, TL.Subtract(zero, h));
-        TV r = FloatExp.Reduce<TV, TL>(h, hl, true, out TV kd, out TV rl);
-        TV e = ExpOfReduced<TV, TL>(r, out TV w);            // e^r, rounded: only for small terms
+        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly; hl comes out negated.
+        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
+        TV kd = TL.MultiplyAdd(h, TL.Create(Log2E), TL.Create(FloatExp.RoundingMagic));
+        TV k = TL.Subtract(kd, TL.Create(FloatExp.RoundingMagic));
+        TV rl = TL.NegatedMultiplySubtract(k, TL.Create(Ln2Lo), hlNegated);
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
+        TV e = ExpOfReduced<TV, TL>(r, out TV w);
 
-        // (b + bl)·e^(rl) = b + (bl + b·rl), to within rl² ≤ 2^-35.
-        bl = TL.MultiplyAdd(b, rl, bl);
+        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ to within (ρ + rl)² (and ρ/K ≈ ρ), and ½a·β = bh − bln exactly.
+        TV s = TL.Add(rho, rl);
+        TV mu = TL.MultiplyAdd(s, m, TL.Add(s, m));
+        TV bh = TL.Multiply(half, beta);
+        TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
 
-        // (b + bl)·(1 + m)·(1 + r + w) = hi + lo.
-        TV zeta = TL.MultiplyAdd(m, e, w);
-        TV hi = TL.MultiplyAdd(b, r, b);
-        TV hiError = TL.MultiplyAdd(b, r, TL.Subtract(b, hi));
-        lo = TL.MultiplyAdd(b, zeta, TL.MultiplyAdd(TL.MultiplyAdd(bl, m, bl), e, hiError));
+        // (bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, less bln·μ·e.
+        TV zeta = TL.MultiplyAdd(mu, e, w);
+        TV hi = TL.MultiplyAdd(bh, r, bh);
+        TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
+        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(bln, e, hiError));
 
         scale = TL.Pow2FromMagic(kd);
         return hi;
@@ -220,6 +267,21 @@ internal static class FloatNormalTail
         TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
         TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
         TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, TL.Create(1.0f)));
+        return TL.Divide(n, den);
+    }
+
+    /// <summary>The forward's m = N/D (c = 1, K = 0.953125), by Estrin's scheme in −a and h = −a²/2, as <see cref="Correction{TV, TL}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ForwardCorrection<TV, TL>(TV na, TV h)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardN5), na, TL.Create(4.0f * ForwardN4));
+        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardN3), na, TL.Create(-2.0f * ForwardN2));
+        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(ForwardN1), na, TL.Create(ForwardN0)));
+        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardD5), na, TL.Create(4.0f * ForwardD4));
+        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardD3), na, TL.Create(-2.0f * ForwardD2));
+        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(ForwardD1), na, TL.Create(1.0f)));
         return TL.Divide(n, den);
     }
 
