@@ -252,36 +252,35 @@ internal static class FloatNormalTail
         return d;
     }
 
-    /// <summary>
-    /// m = N/D, by Estrin's scheme in −a (<paramref name="na"/>) and h = −a²/2 (the a² and a⁴ coefficients absorb the
-    /// factors −2 and 4).
-    /// </summary>
+    /// <summary>The backward's m = N/D (c = 1.125, K = 1): <see cref="Rational{TV, TL}"/> with its coefficients.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Correction<TV, TL>(TV na, TV h)
         where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * N5), na, TL.Create(4.0f * N4));
-        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * N3), na, TL.Create(-2.0f * N2));
-        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(N1), na, TL.Create(N0)));
-        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * D5), na, TL.Create(4.0f * D4));
-        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * D3), na, TL.Create(-2.0f * D2));
-        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(D1), na, TL.Create(1.0f)));
-        return TL.Divide(n, den);
-    }
+        where TL : IFloatLanes<TV> =>
+        Rational<TV, TL>(na, h, N0, N1, N2, N3, N4, N5, D1, D2, D3, D4, D5);
 
-    /// <summary>The forward's m = N/D (c = 1, K = 0.953125), by Estrin's scheme in −a and h = −a²/2, as <see cref="Correction{TV, TL}"/>.</summary>
+    /// <summary>The forward's m = N/D (c = 1, K = 0.953125): <see cref="Rational{TV, TL}"/> with its coefficients.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV ForwardCorrection<TV, TL>(TV na, TV h)
         where TV : struct
+        where TL : IFloatLanes<TV> =>
+        Rational<TV, TL>(na, h, ForwardN0, ForwardN1, ForwardN2, ForwardN3, ForwardN4, ForwardN5, ForwardD1, ForwardD2, ForwardD3, ForwardD4, ForwardD5);
+
+    /// <summary>
+    /// (n0 + n1·a + … + n5·a⁵)/(1 + d1·a + … + d5·a⁵) by Estrin's scheme in −a (<paramref name="na"/>) and h = −a²/2 (the
+    /// a² and a⁴ coefficients absorb the factors −2 and 4). Always inlined with constant coefficients, so they fold.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Rational<TV, TL>(TV na, TV h, float n0, float n1, float n2, float n3, float n4, float n5, float d1, float d2, float d3, float d4, float d5)
+        where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardN5), na, TL.Create(4.0f * ForwardN4));
-        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardN3), na, TL.Create(-2.0f * ForwardN2));
-        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(ForwardN1), na, TL.Create(ForwardN0)));
-        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * ForwardD5), na, TL.Create(4.0f * ForwardD4));
-        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * ForwardD3), na, TL.Create(-2.0f * ForwardD2));
-        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(ForwardD1), na, TL.Create(1.0f)));
+        TV n45 = TL.MultiplyAdd(TL.Create(4.0f * n5), na, TL.Create(4.0f * n4));
+        TV n23 = TL.MultiplyAdd(TL.Create(-2.0f * n3), na, TL.Create(-2.0f * n2));
+        TV n = TL.MultiplyAdd(TL.MultiplyAdd(n45, h, n23), h, TL.MultiplyAdd(TL.Create(n1), na, TL.Create(n0)));
+        TV d45 = TL.MultiplyAdd(TL.Create(4.0f * d5), na, TL.Create(4.0f * d4));
+        TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * d3), na, TL.Create(-2.0f * d2));
+        TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(d1), na, TL.Create(1.0f)));
         return TL.Divide(n, den);
     }
 
