@@ -50,7 +50,6 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float), the slope's
-    private const float ForwardBulkFactor = 0.953125f; // K in the forward's bulk ½a·K/(1 + a)
     private const float Log2E = 1.44269502f;           // as FloatExp's reduction
     private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
     private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
@@ -66,6 +65,11 @@ internal static class FloatNormalTail
     private const float Q2 = 0.04166838899254799f;    // 0x3D2AAC79
     private const float Q3 = 0.008368710055947304f;   // 0x3C091CEA
     private const float Q4 = 0.0013814554549753666f;  // 0x3AB511F4
+
+    // (e^r − 1 − r)/r² ≈ P0 + P1·r on |r| ≤ 0.02168: minimax (Lawson) for the absolute error of r²·(P0 + P1·r),
+    // 2^-29.2 with the float coefficients.
+    private const float P0 = 0.5000162124633789f;     // 0x3F000110
+    private const float P1 = 0.1666703224182129f;     // 0x3E2AABA0
 
     // The slope's m = N/D (c = 1.125, K = 1) in powers of −a (the lanes hold −a): the odd coefficients carry the
     // opposite sign of the fit in a.
@@ -94,6 +98,27 @@ internal static class FloatNormalTail
     private const float ForwardD3 = -0.49605369567871094f;     // 0xBEFDFAC0
     private const float ForwardD4 = 0.11083783954381943f;      // 0x3DE2FEF3
     private const float ForwardD5 = -0.01192458625882864f;     // 0xBC435F57
+
+    /// <summary>Table index j + 8 → K·2^(j/16) rounded to float, K = 0.953125: the forward bulk's numerator.</summary>
+    private static ReadOnlySpan<float> ForwardNumerator =>
+    [
+        0.6739611625671387f, 0.7037999629974365f, 0.7349598407745361f, 0.7674993276596069f, 0.8014793992042542f, 0.8369638919830322f, 0.8740195035934448f, 0.9127156138420105f,
+        0.953125f, 0.9953234195709229f, 1.039390206336975f, 1.0854079723358154f, 1.1334630250930786f, 1.1836457252502441f, 1.2360502481460571f, 1.2907748222351074f,
+    ];
+
+    /// <summary>Table index j + 8 → ln(K·2^(j/16)/<see cref="ForwardNumerator"/>), the rest of the entry as an exponent.</summary>
+    private static ReadOnlySpan<float> ForwardNumeratorRest =>
+    [
+        -1.7432325805089022e-08f, -4.011287302319033e-09f, 7.767683385395685e-09f, -3.75766333604588e-08f, -4.261566211027912e-09f, 3.368707623963019e-08f, -2.850507740959074e-08f, 1.4324086805572733e-08f,
+        0.0f, 2.9442897897524745e-08f, -2.27444907352492e-08f, -5.051865059613192e-08f, 5.6410218718383476e-09f, 1.5902522632060823e-09f, -3.8525385548382474e-08f, -3.146080507221427e-09f,
+    ];
+
+    /// <summary>Table index j + 8 → 1/<see cref="ForwardNumerator"/> rounded: ρ/T for the division's residual ρ.</summary>
+    private static ReadOnlySpan<float> ForwardNumeratorInverse =>
+    [
+        1.4837650060653687f, 1.4208582639694214f, 1.3606185913085938f, 1.3029327392578125f, 1.2476927042007446f, 1.1947946548461914f, 1.1441391706466675f, 1.09563148021698f,
+        1.049180269241333f, 1.0046985149383545f, 0.9621025919914246f, 0.9213125705718994f, 0.8822519779205322f, 0.8448473811149597f, 0.8090286254882812f, 0.7747284770011902f,
+    ];
 
     /// <summary>
     /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded, within 2^-24 relative
@@ -134,27 +159,29 @@ internal static class FloatNormalTail
         TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
-        // d + dl = 1 + a exactly; β = K/d rounded, ρ = K − β·d − β·dl: K/(d + dl) = β·(1 + ρ/K) to within ρ².
+        // h + hl = −a²/2 exactly (hl comes out negated); k = round(h·16/ln 2) = 16K + j, r = h − k·ln2/16 exact
+        // (as in FloatExp's table reduction), and the table's j picks the bulk's numerator K·2^(j/16).
+        TV h = TL.Multiply(half, na);
+        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
+        TV kd = TL.MultiplyAdd(h, TL.Create(FloatExp.SixteenOverLn2), TL.Create(FloatExp.TableMagic));
+        TV k = TL.Subtract(kd, TL.Create(FloatExp.TableMagic));
+        TV r = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), h);
+        TV rl = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Subtract(TL.Lookup16(kd, ForwardNumeratorRest), hlNegated));
+        TV e = ExpOfSmallReduced<TV, TL>(r, out TV w);
+
+        // d + dl = 1 + a exactly; β = T/d rounded (T = K·2^(j/16) as a float), ρ = T − β·d − β·dl:
+        // T/(d + dl) = β·(1 + ρ/T) to within ρ².
         TV d = TL.Subtract(one, na);
         TV dl = TL.Subtract(TL.Subtract(one, d), na);
-        TV factor = TL.Create(ForwardBulkFactor);
-        TV beta = TL.Divide(factor, d);
-        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, factor));
+        TV numerator = TL.Lookup16(kd, ForwardNumerator);
+        TV beta = TL.Divide(numerator, d);
+        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, numerator));
 
         // m = N/D, in −a and h = −a²/2.
-        TV h = TL.Multiply(half, na);
         TV m = ForwardCorrection<TV, TL>(na, h);
 
-        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly; hl comes out negated.
-        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
-        TV kd = TL.MultiplyAdd(h, TL.Create(Log2E), TL.Create(FloatExp.RoundingMagic));
-        TV k = TL.Subtract(kd, TL.Create(FloatExp.RoundingMagic));
-        TV rl = TL.NegatedMultiplySubtract(k, TL.Create(Ln2Lo), hlNegated);
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
-        TV e = ExpOfReduced<TV, TL>(r, out TV w);
-
-        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ to within (ρ + rl)² (and ρ/K ≈ ρ), and ½a·β = bh − bln exactly.
-        TV s = TL.Add(rho, rl);
+        // (1 + m)·(1 + ρ/T)·(1 + rl) = 1 + μ to within (ρ/T + rl)², and ½a·β = bh − bln exactly.
+        TV s = TL.MultiplyAdd(rho, TL.Lookup16(kd, ForwardNumeratorInverse), rl);
         TV mu = TL.MultiplyAdd(s, m, TL.Add(s, m));
         TV bh = TL.Multiply(half, beta);
         TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
@@ -165,7 +192,7 @@ internal static class FloatNormalTail
         TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
         lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(bln, e, hiError));
 
-        scale = TL.Pow2FromMagic(kd);
+        scale = TL.Pow2FromMagicOver16(kd);
         return hi;
     }
 
@@ -282,6 +309,20 @@ internal static class FloatNormalTail
         TV d23 = TL.MultiplyAdd(TL.Create(-2.0f * d3), na, TL.Create(-2.0f * d2));
         TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(d1), na, TL.Create(1.0f)));
         return TL.Divide(n, den);
+    }
+
+    /// <summary>
+    /// e^r ≈ 1 + r + w for |r| ≤ ln 2/32 (FloatExp's table reduction), rounded (only for small terms); w = r²·(P0 + P1·r)
+    /// comes back on its own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfSmallReduced<TV, TL>(TV r, out TV w)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV r2 = TL.Multiply(r, r);
+        w = TL.Multiply(r2, TL.MultiplyAdd(TL.Create(P1), r, TL.Create(P0)));
+        return TL.Add(TL.Add(TL.Create(1.0f), r), w);
     }
 
     /// <summary>e^r ≈ 1 + r + w, rounded (only for small terms); w = r²·q(r) comes back on its own, so callers can keep 1 + r + w unrounded.</summary>
