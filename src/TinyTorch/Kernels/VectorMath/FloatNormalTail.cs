@@ -114,7 +114,7 @@ internal static class FloatNormalTail
     ];
 
     /// <summary>Table index j + 8 → 1/<see cref="ForwardNumerator"/> rounded: ρ/T for the division's residual ρ.</summary>
-    private static ReadOnlySpan<float> ForwardNumeratorInverse =>
+    internal static ReadOnlySpan<float> ForwardNumeratorInverse =>
     [
         1.4837650060653687f, 1.4208582639694214f, 1.3606185913085938f, 1.3029327392578125f, 1.2476927042007446f, 1.1947946548461914f, 1.1441391706466675f, 1.09563148021698f,
         1.049180269241333f, 1.0046985149383545f, 0.9621025919914246f, 0.9213125705718994f, 0.8822519779205322f, 0.8448473811149597f, 0.8090286254882812f, 0.7747284770011902f,
@@ -167,7 +167,7 @@ internal static class FloatNormalTail
         TV k = TL.Subtract(kd, TL.Create(FloatExp.TableMagic));
         TV r = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), h);
         TV rl = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Subtract(TL.Lookup16(kd, ForwardNumeratorRest), hlNegated));
-        TV e = ExpOfSmallReduced<TV, TL>(r, out TV w);
+        TV w = ExpOfSmallReduced<TV, TL>(r);
 
         // d + dl = 1 + a exactly; β = T/d rounded (T = K·2^(j/16) as a float), ρ = T − β·d − β·dl:
         // T/(d + dl) = β·(1 + ρ/T) to within ρ².
@@ -186,14 +186,13 @@ internal static class FloatNormalTail
         TV bh = TL.Multiply(half, beta);
         TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
 
-        // (bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, less bln·μ·e.
-        TV zeta = TL.MultiplyAdd(mu, e, w);
-        TV hi = TL.MultiplyAdd(bh, r, bh);
-        TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
-        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(bln, e, hiError));
+        // (bh − bln)·(1 + μ)·(1 + r + w) = bh + lo, less bln·(r + w + μ·e); lo = bh·z − bln, z = r + w + μ·e.
+        TV rw = TL.Add(r, w);
+        TV zNegated = TL.NegatedMultiplySubtract(mu, TL.Add(one, rw), rw);
+        lo = TL.NegatedMultiplySubtract(bh, zNegated, bln);
 
         scale = TL.Pow2FromMagicOver16(kd);
-        return hi;
+        return bh;
     }
 
     /// <summary>
@@ -311,19 +310,12 @@ internal static class FloatNormalTail
         return TL.Divide(n, den);
     }
 
-    /// <summary>
-    /// e^r ≈ 1 + r + w for |r| ≤ ln 2/32 (FloatExp's table reduction), rounded (only for small terms); w = r²·(P0 + P1·r)
-    /// comes back on its own.
-    /// </summary>
+    /// <summary>w = e^r − 1 − r ≈ r²·(P0 + P1·r) for |r| ≤ ln 2/32 (FloatExp's table reduction).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ExpOfSmallReduced<TV, TL>(TV r, out TV w)
+    private static TV ExpOfSmallReduced<TV, TL>(TV r)
         where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV r2 = TL.Multiply(r, r);
-        w = TL.Multiply(r2, TL.MultiplyAdd(TL.Create(P1), r, TL.Create(P0)));
-        return TL.Add(TL.Add(TL.Create(1.0f), r), w);
-    }
+        where TL : IFloatLanes<TV> =>
+        TL.Multiply(TL.Multiply(r, r), TL.MultiplyAdd(TL.Create(P1), r, TL.Create(P0)));
 
     /// <summary>e^r ≈ 1 + r + w, rounded (only for small terms); w = r²·q(r) comes back on its own, so callers can keep 1 + r + w unrounded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
