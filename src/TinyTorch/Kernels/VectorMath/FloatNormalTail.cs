@@ -13,7 +13,9 @@ namespace TinyTorch.Kernels.VectorMath;
 /// with erfcx(z) = e^(z²)·erfc(z) the scaled complementary error function (½·erfcx(a/√2)·e^(−a²/2) = Q(a)).
 /// Two parameter sets: the slope (<see cref="UpperTailSlope{TV, TL}"/>) has c = 1.125, K = 1; the forward
 /// (<see cref="TimesUpperTail{TV, TL}"/>) has c = 1, K = 0.953125, cheaper (see its remarks). Items 1–2 and the
-/// coefficients N, D below are the slope's; the forward follows the same scheme with its own fit.
+/// coefficients N, D below are the slope's; the forward follows the same scheme with its own fit. Items 3–5 are
+/// the slope's too: the forward takes e^(−a²/2) through <see cref="FloatExp"/>'s 16-entry table, with 2^(j/16)
+/// folded into the bulk's numerator, and ends in bh + lo (see its remarks); its clamp and 2^K work as in item 5.
 /// <list type="number">
 /// <item>The bulk b: erfcx(a/√2) falls from 1 to ~√(2/π)/a, much as 1/(1 + c·a) does. With c = 1.125 the rest,
 /// 1 + m, stays within [0.95, 1.12] on [0, 13.25]. d = 1 + c·a is formed exactly as a pair (d, dl) (1 − d is
@@ -50,9 +52,6 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float), the slope's
-    private const float Log2E = 1.44269502f;           // as FloatExp's reduction
-    private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
-    private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
     private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
     private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
     private const float SlopeDownScale = 1.4901161193847656e-08f;   // 2^-26
@@ -114,7 +113,7 @@ internal static class FloatNormalTail
     ];
 
     /// <summary>Table index j + 8 → 1/<see cref="ForwardNumerator"/> rounded: ρ/T for the division's residual ρ.</summary>
-    internal static ReadOnlySpan<float> ForwardNumeratorInverse =>
+    private static ReadOnlySpan<float> ForwardNumeratorInverse =>
     [
         1.4837650060653687f, 1.4208582639694214f, 1.3606185913085938f, 1.3029327392578125f, 1.2476927042007446f, 1.1947946548461914f, 1.1441391706466675f, 1.09563148021698f,
         1.049180269241333f, 1.0046985149383545f, 0.9621025919914246f, 0.9213125705718994f, 0.8822519779205322f, 0.8448473811149597f, 0.8090286254882812f, 0.7747284770011902f,
@@ -122,33 +121,41 @@ internal static class FloatNormalTail
 
     /// <summary>
     /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded, within 2^-24 relative
-    /// (0.78·2^-24 measured) wherever it is a normal float.
+    /// wherever it is a normal float.
     /// </summary>
     /// <remarks>
-    /// The class's factorization with c = 1 and K = 0.953125, chosen for the instruction count (the loop is bound by
-    /// the FMA ports: every multiply or FMA taken off them shows in the time):
+    /// The class's factorization with c = 1 and K = 0.953125, with e^(−a²/2) through <see cref="FloatExp"/>'s
+    /// 16-entry table, chosen for the instruction count (the loop is bound by the FMA ports: every multiply or FMA
+    /// taken off them shows in the time; table lookups, adds and integer operations run on other ports):
     /// <list type="number">
-    /// <item>d = 1 + a and its rounding error dl = (1 − d) − (−a) come from three subtractions (1 − d is exact, and the
-    /// error of a rounded sum is a float), off the FMA ports. β = K/d rounded, and ρ = K − β·d − β·dl by two FMAs
-    /// (the first one exact: the remainder of a correctly rounded quotient), so K/(d + dl) = β·(1 + ρ/K); ρ is used
-    /// for ρ/K (|ρ| ≤ 2^-23, so that costs ≤ 0.1·2^-24). One division: the bulk's low part needs no second one.</item>
+    /// <item>−a²/2 = h + hl exactly (a product and its FMA remainder), reduced as in Tang's scheme (see
+    /// <see cref="FloatExp"/>): k = round(h·16/ln 2) = 16K + j, r = h − k·Ln2Over16Hi exact, |r| ≤ 0.0217, so
+    /// e^(−a²/2) = 2^K·2^(j/16)·e^r·(1 + rl), rl = hl − k·Ln2Over16Lo + ε_j. e^r = 1 + r + w, w = r²·(P0 + P1·r)
+    /// (three operations instead of the slope's six on |r| ≤ ln2/2).</item>
+    /// <item>2^(j/16) costs no multiply: it goes into the division's numerator, T = K·2^(j/16) from a table
+    /// (<see cref="ForwardNumerator"/>, its rounding ε_j = ln(K·2^(j/16)/T) from a second one, folded into rl).
+    /// d = 1 + a and its rounding error dl = (1 − d) − (−a) come from three subtractions (1 − d is exact), off the
+    /// FMA ports. β = T/d rounded, and ρ = T − β·d − β·dl by two FMAs (the first one exact: the remainder of a
+    /// correctly rounded quotient), so T/(d + dl) = β·(1 + ρ/T); ρ/T by a third table, 1/T (which reaches 1.48:
+    /// taking ρ for ρ/T, as one can for the constant K, cost 0.12 ULP of GELU at stride 17).</item>
     /// <item>K centres m: erfcx(a/√2)·(1 + a) runs over [0.853, 1.051] on [0, 13.25], so with K at the middle
     /// |m| ≤ 0.105 (with K = 1 it reaches 0.147 at the far end, and the pair's error grew to 1.14·2^-24 there).
     /// m = N/D, our own (5, 5) fit for this c and K (tools/fit/normal_tail_rational.py: Loeb's linearization with
     /// Lawson's weights, mpmath reference, float coefficients): |N/D − m| ≤ 2^-27.35; Estrin's evaluation in float
     /// adds ≤ 0.30·2^-24 (emulated over 1 000 points).</item>
-    /// <item>The small factors are merged: (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ, μ = m + s + s·m with s = ρ + rl (one
+    /// <item>The small factors are merged: (1 + m)·(1 + ρ/T)·(1 + rl) = 1 + μ, μ = m + s + s·m with s = ρ/T + rl (one
     /// FMA), to within s² ≤ 2^-36. The bulk ½a·β = bh − bln exactly (one product and its FMA remainder).</item>
-    /// <item>(bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, hi = bh + bh·r with its exact error, lo = bh·ζ − bln·e^r plus that
-    /// error, ζ = w + μ·e^r (|ζ| ≤ 0.22, |lo| ≤ 0.21·hi). bln·μ·e^r is left out (≤ 0.105·2^-24).</item>
+    /// <item>(bh − bln)·(1 + μ)·(1 + r + w) = bh + lo with lo = bh·z − bln, z = r + w + μ·(1 + r + w): two FMAs (the
+    /// earlier hi = bh + bh·r with its exact error took five). bh stays the high part (|lo| ≤ 0.13·bh): the caller's
+    /// single rounding of bh + lo is all that is lost there. bln·z is left out (≤ 0.13·2^-24).</item>
     /// </list>
-    /// Error budget, relative to a·Q(a), in units of 2^-24: m 0.30 (evaluation) + 0.1 (fit); ζ's rounding ≤ 0.2
-    /// (over 1 + r + ζ ≥ 0.65) and lo's ≤ 0.1; bln·μ 0.105; e^r 0.06; ρ/K taken as ρ 0.1; the rest below 0.05:
-    /// ≤ 1.05 in all, 0.78 measured (4·10^6 random a, the largest at a ≈ 12).
+    /// Error budget, relative to a·Q(a), in units of 2^-24: m 0.30 (evaluation) + 0.1 (fit); z's rounding ≤ 0.07
+    /// (|z| ≤ 0.13) and lo's ≤ 0.07; bln·z 0.13; e^r's fit 0.03; the rest below 0.05: ≤ 0.75 in all. The tests check
+    /// 2^-24 (random, and dense around the worst places); the former version's finer measurement (0.78) was not redone.
     /// </remarks>
     /// <param name="x">The argument; only its magnitude is used.</param>
-    /// <param name="lo">The low part, |lo| ≤ 0.21·|result|.</param>
-    /// <param name="scale">2^k, or 0 where |x|·Q(|x|) is below float's normal range.</param>
+    /// <param name="lo">The low part, |lo| ≤ 0.13·|result|.</param>
+    /// <param name="scale">2^K, or 0 where |x|·Q(|x|) is below float's normal range.</param>
     /// <returns>The high part.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TimesUpperTail<TV, TL>(TV x, out TV lo, out TV scale)
