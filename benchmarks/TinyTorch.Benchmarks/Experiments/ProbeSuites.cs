@@ -21,31 +21,9 @@ internal static unsafe class ProbeSuites
             case "threshold": Threshold(sizes ?? [16_000, 32_000, 64_000, 128_000, 256_000, 512_000, 1_024_000]); break;
             case "kernels": Kernels(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
             case "softmax": Softmax(); break;
-            case "gelu": GeluAb(sizes ?? [4_096, 262_144]); break;
             case "backward": Backward(sizes ?? [4_096, 262_144, 16_777_216]); break;
             case "tensor": TensorProbe.Run(sizes ?? [262_144, 4_194_304, 16_777_216]); break;
             default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax, backward or tensor.", nameof(name));
-        }
-    }
-
-    // TEMPORARY: old vs new exact GELU, one thread.
-    private static void GeluAb(int[] sizes)
-    {
-        foreach (int n in sizes)
-        {
-            float[] x = new float[n], y = new float[n];
-            for (int i = 0; i < n; i++)
-            {
-                x[i] = (float)((Random.Shared.NextDouble() * 16) - 8);
-            }
-
-            Probe.Compare($"gelu A/B, {n:N0} floats", n,
-            [
-                ("old", () => ElementwiseLoop.Unary<OldGeluExactFormOperator>(x, y, false)),
-                ("new", () => ElementwiseLoop.Unary<GeluExactFormOperator>(x, y, false)),
-                ("old2", () => ElementwiseLoop.Unary<OldGeluExactFormOperator>(x, y, false)),
-                ("new2", () => ElementwiseLoop.Unary<GeluExactFormOperator>(x, y, false)),
-            ]);
         }
     }
 
