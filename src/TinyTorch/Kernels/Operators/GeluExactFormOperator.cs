@@ -11,13 +11,14 @@ namespace TinyTorch.Kernels.Operators;
 /// 1 − Q(a) for x ≥ 0), GELU(x) = −P for x &lt; 0 and x − P for x ≥ 0: one expression, X − scale·(hi + lo) with
 /// X = max(x, −0), by one addition and one FMA. So the negative tail is computed directly, never as 1 + erf, and
 /// keeps its relative precision down to underflow.
-/// Error: P is within 2^-24 relative (1.05·2^-24 by the budget, 0.78·2^-24 measured) before hi + lo is rounded.
+/// Error: P is within 2^-24 relative (0.75·2^-24 by the budget) before hi + lo is rounded.
 /// For x &lt; 0 scale·(hi + lo) is exact wherever the result is normal, so the result is rounded once: ≤ 0.5 ULP plus
 /// P's error. For x ≥ 0 two roundings (hi + lo, then the FMA), with P's error and the first rounding damped by
-/// P/GELU(x) = Q(x)/(1 − Q(x)) ≤ 1: ≤ 1 ULP + P's error times that ratio (P's error is 0.61·2^-24 measured where the
-/// ratio nears 1, a &lt; 1). Bound by this count: 1.55 ULP for x &lt; 0, 1.6 for x ≥ 0. Checked over all 2^32 inputs
-/// (tito check accuracy --exhaustive): 1.138 ULP at worst, x = −12.1631 (the far tail, where m is evaluated least
-/// precisely); 1.06 over every 17th float32.
+/// P/GELU(x) = Q(x)/(1 − Q(x)) ≤ 1: ≤ 1 ULP + P's error times that ratio. Bound by this count: 1.25 ULP for x &lt; 0,
+/// 1.75 for x ≥ 0. Checked over all 2^32 inputs
+/// (tito check accuracy --exhaustive): 1.191 ULP at worst, x = −13.0974 (the far tail, just above underflow, where m
+/// is evaluated least precisely); 1.10 over every 17th float32. (The version before the table-driven e^(−a²/2) and
+/// the two-FMA low part: 1.138 and 1.06, about 10 % slower.)
 /// NOTE: the Fast2Sum that kept X − P at one rounding (1.025 ULP) cost four instructions on the FMA-bound loop; the
 /// rounding of hi + lo spends part of the 2-ULP budget instead. Below 2^-126 the result is in the underflow tail and
 /// only 2^-126 absolute is due (see <see cref="FloatNormalTail"/>).

@@ -13,7 +13,9 @@ namespace TinyTorch.Kernels.VectorMath;
 /// with erfcx(z) = e^(z²)·erfc(z) the scaled complementary error function (½·erfcx(a/√2)·e^(−a²/2) = Q(a)).
 /// Two parameter sets: the slope (<see cref="UpperTailSlope{TV, TL}"/>) has c = 1.125, K = 1; the forward
 /// (<see cref="TimesUpperTail{TV, TL}"/>) has c = 1, K = 0.953125, cheaper (see its remarks). Items 1–2 and the
-/// coefficients N, D below are the slope's; the forward follows the same scheme with its own fit.
+/// coefficients N, D below are the slope's; the forward follows the same scheme with its own fit. Items 3–5 are
+/// the slope's too: the forward takes e^(−a²/2) through <see cref="FloatExp"/>'s 16-entry table, with 2^(j/16)
+/// folded into the bulk's numerator, and ends in bh + lo (see its remarks); its clamp and 2^K work as in item 5.
 /// <list type="number">
 /// <item>The bulk b: erfcx(a/√2) falls from 1 to ~√(2/π)/a, much as 1/(1 + c·a) does. With c = 1.125 the rest,
 /// 1 + m, stays within [0.95, 1.12] on [0, 13.25]. d = 1 + c·a is formed exactly as a pair (d, dl) (1 − d is
@@ -50,10 +52,6 @@ internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float), the slope's
-    private const float ForwardBulkFactor = 0.953125f; // K in the forward's bulk ½a·K/(1 + a)
-    private const float Log2E = 1.44269502f;           // as FloatExp's reduction
-    private const float Ln2Hi = 0.693147182f;          // 0x3F317218, the float nearest ln 2
-    private const float Ln2Lo = -1.90465421e-09f;      // ln 2 − Ln2Hi
     private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
     private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
     private const float SlopeDownScale = 1.4901161193847656e-08f;   // 2^-26
@@ -66,6 +64,11 @@ internal static class FloatNormalTail
     private const float Q2 = 0.04166838899254799f;    // 0x3D2AAC79
     private const float Q3 = 0.008368710055947304f;   // 0x3C091CEA
     private const float Q4 = 0.0013814554549753666f;  // 0x3AB511F4
+
+    // (e^r − 1 − r)/r² ≈ P0 + P1·r on |r| ≤ 0.02168: minimax (Lawson) for the absolute error of r²·(P0 + P1·r),
+    // 2^-29.2 with the float coefficients.
+    private const float P0 = 0.5000162124633789f;     // 0x3F000110
+    private const float P1 = 0.1666703224182129f;     // 0x3E2AABA0
 
     // The slope's m = N/D (c = 1.125, K = 1) in powers of −a (the lanes hold −a): the odd coefficients carry the
     // opposite sign of the fit in a.
@@ -95,35 +98,64 @@ internal static class FloatNormalTail
     private const float ForwardD4 = 0.11083783954381943f;      // 0x3DE2FEF3
     private const float ForwardD5 = -0.01192458625882864f;     // 0xBC435F57
 
+    /// <summary>Table index j + 8 → K·2^(j/16) rounded to float, K = 0.953125: the forward bulk's numerator.</summary>
+    private static ReadOnlySpan<float> ForwardNumerator =>
+    [
+        0.6739611625671387f, 0.7037999629974365f, 0.7349598407745361f, 0.7674993276596069f, 0.8014793992042542f, 0.8369638919830322f, 0.8740195035934448f, 0.9127156138420105f,
+        0.953125f, 0.9953234195709229f, 1.039390206336975f, 1.0854079723358154f, 1.1334630250930786f, 1.1836457252502441f, 1.2360502481460571f, 1.2907748222351074f,
+    ];
+
+    /// <summary>Table index j + 8 → ln(K·2^(j/16)/<see cref="ForwardNumerator"/>), the rest of the entry as an exponent.</summary>
+    private static ReadOnlySpan<float> ForwardNumeratorRest =>
+    [
+        -1.7432325805089022e-08f, -4.011287302319033e-09f, 7.767683385395685e-09f, -3.75766333604588e-08f, -4.261566211027912e-09f, 3.368707623963019e-08f, -2.850507740959074e-08f, 1.4324086805572733e-08f,
+        0.0f, 2.9442897897524745e-08f, -2.27444907352492e-08f, -5.051865059613192e-08f, 5.6410218718383476e-09f, 1.5902522632060823e-09f, -3.8525385548382474e-08f, -3.146080507221427e-09f,
+    ];
+
+    /// <summary>Table index j + 8 → 1/<see cref="ForwardNumerator"/> rounded: ρ/T for the division's residual ρ.</summary>
+    private static ReadOnlySpan<float> ForwardNumeratorInverse =>
+    [
+        1.4837650060653687f, 1.4208582639694214f, 1.3606185913085938f, 1.3029327392578125f, 1.2476927042007446f, 1.1947946548461914f, 1.1441391706466675f, 1.09563148021698f,
+        1.049180269241333f, 1.0046985149383545f, 0.9621025919914246f, 0.9213125705718994f, 0.8822519779205322f, 0.8448473811149597f, 0.8090286254882812f, 0.7747284770011902f,
+    ];
+
     /// <summary>
     /// |x|·Q(|x|) = <paramref name="scale"/>·(result + <paramref name="lo"/>), unrounded, within 2^-24 relative
-    /// (0.78·2^-24 measured) wherever it is a normal float.
+    /// wherever it is a normal float.
     /// </summary>
     /// <remarks>
-    /// The class's factorization with c = 1 and K = 0.953125, chosen for the instruction count (the loop is bound by
-    /// the FMA ports: every multiply or FMA taken off them shows in the time):
+    /// The class's factorization with c = 1 and K = 0.953125, with e^(−a²/2) through <see cref="FloatExp"/>'s
+    /// 16-entry table, chosen for the instruction count (the loop is bound by the FMA ports: every multiply or FMA
+    /// taken off them shows in the time; table lookups, adds and integer operations run on other ports):
     /// <list type="number">
-    /// <item>d = 1 + a and its rounding error dl = (1 − d) − (−a) come from three subtractions (1 − d is exact, and the
-    /// error of a rounded sum is a float), off the FMA ports. β = K/d rounded, and ρ = K − β·d − β·dl by two FMAs
-    /// (the first one exact: the remainder of a correctly rounded quotient), so K/(d + dl) = β·(1 + ρ/K); ρ is used
-    /// for ρ/K (|ρ| ≤ 2^-23, so that costs ≤ 0.1·2^-24). One division: the bulk's low part needs no second one.</item>
+    /// <item>−a²/2 = h + hl exactly (a product and its FMA remainder), reduced as in Tang's scheme (see
+    /// <see cref="FloatExp"/>): k = round(h·16/ln 2) = 16K + j, r = h − k·Ln2Over16Hi exact, |r| ≤ 0.0217, so
+    /// e^(−a²/2) = 2^K·2^(j/16)·e^r·(1 + rl), rl = hl − k·Ln2Over16Lo + ε_j. e^r = 1 + r + w, w = r²·(P0 + P1·r)
+    /// (three operations instead of the slope's six on |r| ≤ ln2/2).</item>
+    /// <item>2^(j/16) costs no multiply: it goes into the division's numerator, T = K·2^(j/16) from a table
+    /// (<see cref="ForwardNumerator"/>, its rounding ε_j = ln(K·2^(j/16)/T) from a second one, folded into rl).
+    /// d = 1 + a and its rounding error dl = (1 − d) − (−a) come from three subtractions (1 − d is exact), off the
+    /// FMA ports. β = T/d rounded, and ρ = T − β·d − β·dl by two FMAs (the first one exact: the remainder of a
+    /// correctly rounded quotient), so T/(d + dl) = β·(1 + ρ/T); ρ/T by a third table, 1/T (which reaches 1.48:
+    /// taking ρ for ρ/T, as one can for the constant K, cost 0.12 ULP of GELU at stride 17).</item>
     /// <item>K centres m: erfcx(a/√2)·(1 + a) runs over [0.853, 1.051] on [0, 13.25], so with K at the middle
     /// |m| ≤ 0.105 (with K = 1 it reaches 0.147 at the far end, and the pair's error grew to 1.14·2^-24 there).
     /// m = N/D, our own (5, 5) fit for this c and K (tools/fit/normal_tail_rational.py: Loeb's linearization with
     /// Lawson's weights, mpmath reference, float coefficients): |N/D − m| ≤ 2^-27.35; Estrin's evaluation in float
     /// adds ≤ 0.30·2^-24 (emulated over 1 000 points).</item>
-    /// <item>The small factors are merged: (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ, μ = m + s + s·m with s = ρ + rl (one
+    /// <item>The small factors are merged: (1 + m)·(1 + ρ/T)·(1 + rl) = 1 + μ, μ = m + s + s·m with s = ρ/T + rl (one
     /// FMA), to within s² ≤ 2^-36. The bulk ½a·β = bh − bln exactly (one product and its FMA remainder).</item>
-    /// <item>(bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, hi = bh + bh·r with its exact error, lo = bh·ζ − bln·e^r plus that
-    /// error, ζ = w + μ·e^r (|ζ| ≤ 0.22, |lo| ≤ 0.21·hi). bln·μ·e^r is left out (≤ 0.105·2^-24).</item>
+    /// <item>(bh − bln)·(1 + μ)·(1 + r + w) = bh + lo with lo = bh·z − bln, z = r + w + μ·(1 + r + w): two FMAs (the
+    /// earlier hi = bh + bh·r with its exact error took five). bh stays the high part (|lo| ≤ 0.13·bh): the caller's
+    /// single rounding of bh + lo is all that is lost there. bln·z is left out (≤ 0.13·2^-24).</item>
     /// </list>
-    /// Error budget, relative to a·Q(a), in units of 2^-24: m 0.30 (evaluation) + 0.1 (fit); ζ's rounding ≤ 0.2
-    /// (over 1 + r + ζ ≥ 0.65) and lo's ≤ 0.1; bln·μ 0.105; e^r 0.06; ρ/K taken as ρ 0.1; the rest below 0.05:
-    /// ≤ 1.05 in all, 0.78 measured (4·10^6 random a, the largest at a ≈ 12).
+    /// Error budget, relative to a·Q(a), in units of 2^-24: m 0.30 (evaluation) + 0.1 (fit); z's rounding ≤ 0.07
+    /// (|z| ≤ 0.13) and lo's ≤ 0.07; bln·z 0.13; e^r's fit 0.03; the rest below 0.05: ≤ 0.75 in all. The tests check
+    /// 2^-24 (random, and dense around the worst places); the former version's finer measurement (0.78) was not redone.
     /// </remarks>
     /// <param name="x">The argument; only its magnitude is used.</param>
-    /// <param name="lo">The low part, |lo| ≤ 0.21·|result|.</param>
-    /// <param name="scale">2^k, or 0 where |x|·Q(|x|) is below float's normal range.</param>
+    /// <param name="lo">The low part, |lo| ≤ 0.13·|result|.</param>
+    /// <param name="scale">2^K, or 0 where |x|·Q(|x|) is below float's normal range.</param>
     /// <returns>The high part.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TimesUpperTail<TV, TL>(TV x, out TV lo, out TV scale)
@@ -134,39 +166,40 @@ internal static class FloatNormalTail
         TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
-        // d + dl = 1 + a exactly; β = K/d rounded, ρ = K − β·d − β·dl: K/(d + dl) = β·(1 + ρ/K) to within ρ².
+        // h + hl = −a²/2 exactly (hl comes out negated); k = round(h·16/ln 2) = 16K + j, r = h − k·ln2/16 exact
+        // (as in FloatExp's table reduction), and the table's j picks the bulk's numerator K·2^(j/16).
+        TV h = TL.Multiply(half, na);
+        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
+        TV kd = TL.MultiplyAdd(h, TL.Create(FloatExp.SixteenOverLn2), TL.Create(FloatExp.TableMagic));
+        TV k = TL.Subtract(kd, TL.Create(FloatExp.TableMagic));
+        TV r = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), h);
+        TV rl = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Subtract(TL.Lookup16(kd, ForwardNumeratorRest), hlNegated));
+        TV w = ExpOfSmallReduced<TV, TL>(r);
+
+        // d + dl = 1 + a exactly; β = T/d rounded (T = K·2^(j/16) as a float), ρ = T − β·d − β·dl:
+        // T/(d + dl) = β·(1 + ρ/T) to within ρ².
         TV d = TL.Subtract(one, na);
         TV dl = TL.Subtract(TL.Subtract(one, d), na);
-        TV factor = TL.Create(ForwardBulkFactor);
-        TV beta = TL.Divide(factor, d);
-        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, factor));
+        TV numerator = TL.Lookup16(kd, ForwardNumerator);
+        TV beta = TL.Divide(numerator, d);
+        TV rho = TL.NegatedMultiplyAdd(beta, dl, TL.NegatedMultiplyAdd(beta, d, numerator));
 
         // m = N/D, in −a and h = −a²/2.
-        TV h = TL.Multiply(half, na);
         TV m = ForwardCorrection<TV, TL>(na, h);
 
-        // e^(h + hl) = 2^k·(1 + r + w)·(1 + rl), h + hl = −a²/2 exactly; hl comes out negated.
-        TV hlNegated = TL.NegatedMultiplyAdd(half, na, h);
-        TV kd = TL.MultiplyAdd(h, TL.Create(Log2E), TL.Create(FloatExp.RoundingMagic));
-        TV k = TL.Subtract(kd, TL.Create(FloatExp.RoundingMagic));
-        TV rl = TL.NegatedMultiplySubtract(k, TL.Create(Ln2Lo), hlNegated);
-        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Hi), h);
-        TV e = ExpOfReduced<TV, TL>(r, out TV w);
-
-        // (1 + m)·(1 + ρ)·(1 + rl) = 1 + μ to within (ρ + rl)² (and ρ/K ≈ ρ), and ½a·β = bh − bln exactly.
-        TV s = TL.Add(rho, rl);
+        // (1 + m)·(1 + ρ/T)·(1 + rl) = 1 + μ to within (ρ/T + rl)², and ½a·β = bh − bln exactly.
+        TV s = TL.MultiplyAdd(rho, TL.Lookup16(kd, ForwardNumeratorInverse), rl);
         TV mu = TL.MultiplyAdd(s, m, TL.Add(s, m));
         TV bh = TL.Multiply(half, beta);
         TV bln = TL.NegatedMultiplyAdd(half, beta, bh);
 
-        // (bh − bln)·(1 + μ)·(1 + r + w) = hi + lo, less bln·μ·e.
-        TV zeta = TL.MultiplyAdd(mu, e, w);
-        TV hi = TL.MultiplyAdd(bh, r, bh);
-        TV hiError = TL.MultiplyAdd(bh, r, TL.Subtract(bh, hi));
-        lo = TL.MultiplyAdd(bh, zeta, TL.NegatedMultiplyAdd(bln, e, hiError));
+        // (bh − bln)·(1 + μ)·(1 + r + w) = bh + lo, less bln·(r + w + μ·e); lo = bh·z − bln, z = r + w + μ·e.
+        TV rw = TL.Add(r, w);
+        TV zNegated = TL.NegatedMultiplySubtract(mu, TL.Add(one, rw), rw);
+        lo = TL.NegatedMultiplySubtract(bh, zNegated, bln);
 
-        scale = TL.Pow2FromMagic(kd);
-        return hi;
+        scale = TL.Pow2FromMagicOver16(kd);
+        return bh;
     }
 
     /// <summary>
@@ -283,6 +316,13 @@ internal static class FloatNormalTail
         TV den = TL.MultiplyAdd(TL.MultiplyAdd(d45, h, d23), h, TL.MultiplyAdd(TL.Create(d1), na, TL.Create(1.0f)));
         return TL.Divide(n, den);
     }
+
+    /// <summary>w = e^r − 1 − r ≈ r²·(P0 + P1·r) for |r| ≤ ln 2/32 (FloatExp's table reduction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV ExpOfSmallReduced<TV, TL>(TV r)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        TL.Multiply(TL.Multiply(r, r), TL.MultiplyAdd(TL.Create(P1), r, TL.Create(P0)));
 
     /// <summary>e^r ≈ 1 + r + w, rounded (only for small terms); w = r²·q(r) comes back on its own, so callers can keep 1 + r + w unrounded.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
