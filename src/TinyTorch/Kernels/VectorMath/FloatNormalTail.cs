@@ -99,21 +99,21 @@ internal static class FloatNormalTail
     private const float ForwardD5 = -0.01192458625882864f;     // 0xBC435F57
 
     /// <summary>Table index j + 8 → K·2^(j/16) rounded to float, K = 0.953125: the forward bulk's numerator.</summary>
-    private static ReadOnlySpan<float> ForwardNumerator =>
+    internal static ReadOnlySpan<float> ForwardNumerator =>
     [
         0.6739611625671387f, 0.7037999629974365f, 0.7349598407745361f, 0.7674993276596069f, 0.8014793992042542f, 0.8369638919830322f, 0.8740195035934448f, 0.9127156138420105f,
         0.953125f, 0.9953234195709229f, 1.039390206336975f, 1.0854079723358154f, 1.1334630250930786f, 1.1836457252502441f, 1.2360502481460571f, 1.2907748222351074f,
     ];
 
     /// <summary>Table index j + 8 → ln(K·2^(j/16)/<see cref="ForwardNumerator"/>), the rest of the entry as an exponent.</summary>
-    private static ReadOnlySpan<float> ForwardNumeratorRest =>
+    internal static ReadOnlySpan<float> ForwardNumeratorRest =>
     [
         -1.7432325805089022e-08f, -4.011287302319033e-09f, 7.767683385395685e-09f, -3.75766333604588e-08f, -4.261566211027912e-09f, 3.368707623963019e-08f, -2.850507740959074e-08f, 1.4324086805572733e-08f,
         0.0f, 2.9442897897524745e-08f, -2.27444907352492e-08f, -5.051865059613192e-08f, 5.6410218718383476e-09f, 1.5902522632060823e-09f, -3.8525385548382474e-08f, -3.146080507221427e-09f,
     ];
 
     /// <summary>Table index j + 8 → 1/<see cref="ForwardNumerator"/> rounded: ρ/T for the division's residual ρ.</summary>
-    private static ReadOnlySpan<float> ForwardNumeratorInverse =>
+    internal static ReadOnlySpan<float> ForwardNumeratorInverse =>
     [
         1.4837650060653687f, 1.4208582639694214f, 1.3606185913085938f, 1.3029327392578125f, 1.2476927042007446f, 1.1947946548461914f, 1.1441391706466675f, 1.09563148021698f,
         1.049180269241333f, 1.0046985149383545f, 0.9621025919914246f, 0.9213125705718994f, 0.8822519779205322f, 0.8448473811149597f, 0.8090286254882812f, 0.7747284770011902f,

@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using TinyTorch.Kernels.VectorMath;
+using TinyTorch.Tests.Support;
 
 namespace TinyTorch.Tests.Kernels.VectorMath;
 
@@ -12,6 +13,22 @@ public class FloatExpTests
     private static double Scale(float kd) => Math.ScaleB(1.0, (int)Math.Floor(((double)kd - FloatExp.RoundingMagic) / FloatExp.MagicPerOctave));
 
     // The whole point of the pair: 2^K·(hi + lo) is far closer to e^t than any float (2^-24), here 2^-32.
+    // The table holds what its documentation says: 2^(j/16) rounded, and the rest ln(2^(j/16)/PowerHi) rounded (to
+    // within double's own error).
+    [Fact]
+    public void TableHoldsTheRoundedPowersAndTheirRests()
+    {
+        for (int j = -8; j < 8; j++)
+        {
+            double exact = Math.Pow(2, j / 16.0);
+            float power = FloatExp.PowerHi[j + 8];
+            Assert.Equal((float)exact, power);
+            double rest = Math.Log(exact / power);
+            float tableRest = FloatExp.PowerRest[j + 8];
+            Assert.True(Math.Abs(tableRest - rest) <= (0.5 * Ulp.SizeAt(rest)) + 1e-16, $"j = {j}: rest {tableRest:R} vs {rest:R}");
+        }
+    }
+
     [Fact]
     public void PairIsWithin2ToTheMinus32RelativeAcrossTheRange()
     {

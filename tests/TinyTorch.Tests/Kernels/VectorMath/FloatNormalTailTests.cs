@@ -34,6 +34,23 @@ public class FloatNormalTailTests
         Assert.True(Math.Abs((value / truth) - 1) <= Math.ScaleB(1.0, -24), $"x = {x:R}: {value:R} vs {truth:R}");
     }
 
+    // The forward's tables hold what their documentation says, for K = 0.953125: T = K·2^(j/16) rounded, the rest
+    // ln(K·2^(j/16)/T) rounded (to within double's own error), and 1/T rounded.
+    [Fact]
+    public void ForwardTablesHoldTheirDefinitions()
+    {
+        for (int j = -8; j < 8; j++)
+        {
+            double exact = 0.953125 * Math.Pow(2, j / 16.0);
+            float t = FloatNormalTail.ForwardNumerator[j + 8];
+            Assert.Equal((float)exact, t);
+            double rest = Math.Log(exact / t);
+            float tableRest = FloatNormalTail.ForwardNumeratorRest[j + 8];
+            Assert.True(Math.Abs(tableRest - rest) <= (0.5 * Ulp.SizeAt(rest)) + 1e-16, $"j = {j}: rest {tableRest:R} vs {rest:R}");
+            Assert.Equal((float)(1.0 / t), FloatNormalTail.ForwardNumeratorInverse[j + 8]);
+        }
+    }
+
     [Fact]
     public void PairIsWithin2ToTheMinus24RelativeAcrossTheRange()
     {
