@@ -20,9 +20,8 @@ namespace TinyTorch.Kernels;
 /// (<see cref="RunPaired{TOp}"/>, <see cref="VectorMath.FloatLanes512Pair"/>): one vector's body is a long dependency
 /// chain (sigmoid: ~45 cycles through an exponential, a division and its correction), and the one-vector loop was
 /// measured to be bound by how many waiting instructions the core holds, not by its execution units; alternating two
-/// vectors' instructions was ~10 % faster at 4K–256K floats on Zen 5 (sigmoid), 5–12 % for tanh and the GELU
-/// approximations. (Plain unrolling by 2, the two bodies one after
-/// the other, gained nothing.)
+/// vectors' instructions was ~10 % faster at 4K–256K floats on Zen 5 (sigmoid), 2–12 % for tanh and the GELU forms.
+/// (Plain unrolling by 2, the two bodies one after the other, gained nothing.)
 /// </para>
 /// <para>
 /// The kernels never ask these loops to stream (<see cref="UseNonTemporal"/>): a heavy body produces its output slowly

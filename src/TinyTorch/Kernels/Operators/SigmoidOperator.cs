@@ -9,8 +9,7 @@ namespace TinyTorch.Kernels.Operators;
 /// Float-lane math throughout (<see cref="FloatSigmoid"/>): e^(−x) in unassembled parts, 1 + e^(−x) as a float
 /// pair built from them, one reciprocal with an FMA correction, so the result is rounded essentially once.
 /// Checked over all 2^32 inputs against SigmoidMath.Forward: at most 0.551 ULP (at x = −16.6572, where 1 + e^(−x)
-/// crosses 2^24; bound proved in
-/// <see cref="FloatSigmoid"/>: &lt; 0.56).
+/// crosses 2^24; bound proved in <see cref="FloatSigmoid"/>: &lt; 0.56).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit; at 512 bits the heavy loop
 /// runs two vectors at a time (<see cref="Paired"/>), with the same operations on each.
 /// </remarks>
