@@ -53,10 +53,10 @@ public class SoftmaxBenchmarks : ThreadedBenchmark
     public void Kernel() => ActivationKernels.SoftmaxStrided(_x, _y, AxisLength, Stride);
 
     [Benchmark(Baseline = true)]
-    public void TensorPrimitivesSoftMax() => Split.Run(Slices, (long)AxisLength * Split.SoftmaxElementWeight, 1, Threads, _tp);
+    public void TensorPrimitivesSoftMax() => Split.Run(Slices, (long)AxisLength * ParallelRunner.SoftmaxElementWeight, 1, Threads, _tp);
 
     [Benchmark]
-    public void ScalarLoop() => Split.Run(Slices, (long)AxisLength * Split.SoftmaxElementWeight, 1, Threads, _scalar);
+    public void ScalarLoop() => Split.Run(Slices, (long)AxisLength * ParallelRunner.SoftmaxElementWeight, 1, Threads, _scalar);
 
     [Benchmark]
     public void KernelBackward() => ActivationKernels.SoftmaxStridedBackward(_y, _g, _d, AxisLength, Stride);

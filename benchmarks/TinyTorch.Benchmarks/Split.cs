@@ -5,30 +5,25 @@ namespace TinyTorch.Benchmarks;
 /// <summary>
 /// Splits a baseline (TensorPrimitives, the scalar loop, the copy) over threads the way the kernels split
 /// themselves, so the baselines' two-thread numbers are the fair "chunked" peers of issue 4: above the same
-/// per-thread minimum, contiguous 64-byte aligned chunks, the calling thread taking the first.
+/// per-thread minimum and with the same weights (ParallelRunner's own constants), contiguous 64-byte aligned chunks,
+/// the calling thread taking the first.
 /// </summary>
 internal static class Split
 {
-    /// <summary>The per-thread minimum: the kernels' own (ParallelRunner), so both split alike.</summary>
-    public const int MinElementsPerThread = ParallelRunner.MinElementsPerThread;
-
-    /// <summary>How many light elements one element of a heavy function counts as: the kernels' own.</summary>
-    public const int HeavyElementWeight = ParallelRunner.HeavyElementWeight;
-
-    /// <summary>The same for softmax: the kernels' own.</summary>
-    public const int SoftmaxElementWeight = ParallelRunner.SoftmaxElementWeight;
+    /// <summary>Floats in one aligned chunk step: ParallelRunner's chunk alignment.</summary>
+    private const int ChunkFloats = ParallelRunner.ChunkAlignmentBytes / sizeof(float);
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="length"/>) on up to <paramref name="threads"/> threads.</summary>
     /// <param name="length">The number of elements.</param>
     /// <param name="threads">The most threads to use.</param>
     /// <param name="body">The work on one chunk.</param>
-    public static void Run(int length, int threads, Action<int, int> body) => Run(length, 1, 16, threads, body);
+    public static void Run(int length, int threads, Action<int, int> body) => Run(length, 1, ChunkFloats, threads, body);
 
     /// <summary>As <see cref="Run(int, int, Action{int, int})"/> for a heavy function (an exponential per element): splits from fewer elements, as the kernels do.</summary>
     /// <param name="length">The number of elements.</param>
     /// <param name="threads">The most threads to use.</param>
     /// <param name="body">The work on one chunk.</param>
-    public static void RunHeavy(int length, int threads, Action<int, int> body) => Run(length, HeavyElementWeight, 16, threads, body);
+    public static void RunHeavy(int length, int threads, Action<int, int> body) => Run(length, ParallelRunner.HeavyElementWeight, ChunkFloats, threads, body);
 
     /// <summary>Runs <paramref name="body"/>(start, count) over [0, <paramref name="items"/>) items of <paramref name="elementsPerItem"/> elements each.</summary>
     /// <param name="items">The number of items (elements, rows, columns).</param>
@@ -40,7 +35,7 @@ internal static class Split
     {
         int length = items;
         long work = items * elementsPerItem;
-        int use = (int)Math.Clamp(work / MinElementsPerThread, 1, Math.Min(threads, Math.Max(items, 1)));
+        int use = (int)Math.Clamp(work / ParallelRunner.MinElementsPerThread, 1, Math.Min(threads, Math.Max(items, 1)));
         if (use == 1)
         {
             body(0, length);

@@ -187,7 +187,7 @@ internal static unsafe class ProbeSuites
                             ActivationKernels.SoftmaxStrided(x, y, rows, columns);
                         }
                     })),
-                    ("TP.SoftMax per row", () => Split.Run(rows, (long)columns * Split.SoftmaxElementWeight, 1, threads, (s, c) =>
+                    ("TP.SoftMax per row", () => Split.Run(rows, (long)columns * ParallelRunner.SoftmaxElementWeight, 1, threads, (s, c) =>
                     {
                         for (int r = s; r < s + c; r++)
                         {

@@ -29,7 +29,7 @@ internal static unsafe class SoftmaxBlocks
     /// </summary>
     /// <remarks>
     /// NoInlining: the heavy body must appear once in a method compiled with a budget of its own (see
-    /// ElementwiseLoop.Heavy); a row's last, partial block comes through here too.
+    /// ElementwiseLoop.Heavy).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Exponentials<TV, TL, TM>(float* x, float* y, float* residuals, long count, float* negMax, double* sums)
