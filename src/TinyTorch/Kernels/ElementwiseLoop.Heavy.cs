@@ -48,11 +48,12 @@ internal static unsafe partial class ElementwiseLoop
         TW.Store(TW.Load(in xs, 0), ref *edges, 0);
         TW.Store(TW.Load(in xs, n - w), ref *edges, w);
 
-        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref ys);
+        bool aligned = FloatAligned(ref ys);
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && aligned;
         nuint start = 0;
         fixed (float* py = &ys)
         {
-            if (streamed)
+            if (aligned)
             {
                 start = AlignmentGap((nuint)py, w);
             }
@@ -73,7 +74,7 @@ internal static unsafe partial class ElementwiseLoop
             }
         }
 
-        // The head is needed only where streaming began past element 0.
+        // The head is needed only where the aligned loop began past element 0.
         nuint first = start == 0 ? w : 0;
         if (Pairs<TOp, TVec>(streaming: false))
         {
@@ -163,11 +164,12 @@ internal static unsafe partial class ElementwiseLoop
         TW.Store(TW.Load(in bs, 0), ref *edges, 2 * w);
         TW.Store(TW.Load(in bs, n - w), ref *edges, 3 * w);
 
-        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref zs);
+        bool aligned = FloatAligned(ref zs);
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && aligned;
         nuint start = 0;
         fixed (float* pz = &zs)
         {
-            if (streamed)
+            if (aligned)
             {
                 start = AlignmentGap((nuint)pz, w);
             }
@@ -180,7 +182,7 @@ internal static unsafe partial class ElementwiseLoop
             }
         }
 
-        // Results land in edges[0..2w): head (needed only where streaming began past element 0), then tail.
+        // Results land in edges[0..2w): head (needed only where the aligned loop began past element 0), then tail.
         nuint first = start == 0 ? w : 0;
         Run<TOp, TVec, TW>(in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first, streaming: false);
         if (start != 0)

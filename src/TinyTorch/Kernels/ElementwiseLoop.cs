@@ -14,9 +14,12 @@ namespace TinyTorch.Kernels;
 /// and the last vector starts at 21 − 8 = 13, recomputing elements 13–15. Recomputing is harmless because
 /// the operator is a pure function of its input — provided that input is still the original one. In place
 /// (x and y the same memory) elements 13–15 have already been overwritten by then, so the last vector is
-/// <em>loaded before anything is stored</em> and stored after the loop. The streaming path does the same
-/// with a first vector: its main loop starts at the first aligned destination, and the unaligned head
-/// before it is covered by a vector loaded up front.
+/// <em>loaded before anything is stored</em> and stored after the loop. The head gets the same treatment:
+/// the loop starts at the first destination element on a vector boundary, and the elements before it are
+/// covered by a first vector, also loaded up front. .NET arrays are only 8-byte aligned, so without this
+/// every 64-byte store would straddle two cache lines and cost two (measured on Zen 5, docs/performance.md:
+/// aligning the destination made ReLU in cache 13–18 % faster and the heavy operators 3–10 %); streaming
+/// stores must be aligned anyway.
 /// <para>
 /// Store strategy (measured, docs/performance.md): regular stores, except out of place when the output is
 /// at least <see cref="NonTemporalMinBytes"/>, where streaming (non-temporal) stores skip the read-for-ownership
@@ -150,13 +153,18 @@ internal static unsafe partial class ElementwiseLoop
         TVec first = TW.Load(in xs, 0);
         TVec last = TW.Load(in xs, n - w);
 
-        nuint i = 0;
-        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref ys);
+        // Aligned stores: the loop starts at the first vector-aligned destination element, and the head vector,
+        // loaded up front, covers the elements before it. Unpinned, the address may move before the loop: that costs
+        // only speed, but streaming stores fault when unaligned, so they take the gap again once pinned.
+        bool aligned = FloatAligned(ref ys);
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && aligned;
+        nuint i = aligned ? AlignmentGap((nuint)Unsafe.AsPointer(ref ys), w) : 0;
+        nuint head = i;
         if (streamed)
         {
             fixed (float* py = &ys)
             {
-                i = AlignmentGap((nuint)py, w);
+                i = head = AlignmentGap((nuint)py, w);
                 for (; i + (4 * w) <= n; i += 4 * w)
                 {
                     TVec v0 = TW.Load(in xs, i);
@@ -194,7 +202,7 @@ internal static unsafe partial class ElementwiseLoop
 
         // NOTE: the head vector is stored only now, after every load: in place, storing it earlier would
         // overwrite inputs the vector loop above still reads (elements gap … w − 1).
-        if (streamed)
+        if (head != 0)
         {
             TW.Store(TW.Apply<TOp>(first), ref ys, 0);
         }
@@ -231,13 +239,18 @@ internal static unsafe partial class ElementwiseLoop
         TVec firstA = TW.Load(in as_, 0), firstB = TW.Load(in bs, 0);
         TVec lastA = TW.Load(in as_, n - w), lastB = TW.Load(in bs, n - w);
 
-        nuint i = 0;
-        bool streamed = nonTemporal && TW.CanStoreNonTemporal && FloatAligned(ref zs);
+        // Aligned stores: the loop starts at the first vector-aligned destination element, and the head vector,
+        // loaded up front, covers the elements before it. Unpinned, the address may move before the loop: that costs
+        // only speed, but streaming stores fault when unaligned, so they take the gap again once pinned.
+        bool aligned = FloatAligned(ref zs);
+        bool streamed = nonTemporal && TW.CanStoreNonTemporal && aligned;
+        nuint i = aligned ? AlignmentGap((nuint)Unsafe.AsPointer(ref zs), w) : 0;
+        nuint head = i;
         if (streamed)
         {
             fixed (float* pz = &zs)
             {
-                i = AlignmentGap((nuint)pz, w);
+                i = head = AlignmentGap((nuint)pz, w);
                 for (; i + (2 * w) <= n; i += 2 * w)
                 {
                     TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
@@ -265,7 +278,7 @@ internal static unsafe partial class ElementwiseLoop
             TW.Store(TW.Apply<TOp>(TW.Load(in as_, i), TW.Load(in bs, i)), ref zs, i);
         }
 
-        if (streamed)
+        if (head != 0)
         {
             TW.Store(TW.Apply<TOp>(firstA, firstB), ref zs, 0);   // after every load, as in the unary loop
         }

@@ -5,7 +5,7 @@ namespace TinyTorch.Tests.Kernels;
 
 /// <summary>
 /// The shared loop at every length from 0 to 256, for each width called directly, unrolled (light operators) and
-/// one vector at a time (heavy ones), with regular and with streaming stores, out of place and in place, at every start address modulo 64 bytes (so the streaming
+/// one vector at a time (heavy ones), with regular and with streaming stores, out of place and in place, at every start address modulo 64 bytes (so the
 /// loop's alignment gap takes every value). The marking operators make a missed, repeated or stray write
 /// visible: every element must hold exactly f(its input), and the guard cells around the output must be untouched.
 /// </summary>
