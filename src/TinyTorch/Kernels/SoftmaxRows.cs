@@ -302,14 +302,18 @@ internal static unsafe class SoftmaxRows
         int i = 0;
         if (n >= w)
         {
-            // The last w elements, scaled from their values before the loop overwrites some of them (in place): stored
-            // after it, they rewrite those with the same bits and cover the rest of the row without a scalar tail.
+            // The first and last w elements, scaled from their values before the loop overwrites some of them (in
+            // place): stored after it, they rewrite those with the same bits and cover the row's unaligned head and its
+            // tail without scalar code. The loop itself stores to whole vectors of memory (ElementwiseLoop's remarks).
+            TV first = FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y), rh, rl);
             TV last = FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + n - w), rh, rl);
+            i = (int)ElementwiseLoop.AlignmentGap((nuint)y, (nuint)w);
             for (; i + w <= n; i += w)
             {
                 TM.Store(FloatSoftmaxRow.Scale<TV, TL>(TM.Load(y + i), rh, rl), y + i);
             }
 
+            TM.Store(first, y);
             TM.Store(last, y + n - w);
             return;
         }
