@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using TinyTorch.Kernels.VectorMath;
 
@@ -19,7 +20,9 @@ namespace TinyTorch.Kernels;
 /// 3, bypassing the caches: no read-for-ownership of y) measured slower here, 0.66 vs 0.44 ns/element on 4096 × 1024 and
 /// 0.52 vs 0.41 on 256 × 65 536, one thread (median of 31, interleaved), so the output is stored plainly, once by pass 2
 /// and again by pass 3 while the row is still in cache. Prefetching the next row during pass 2 is what paid (see
-/// <see cref="Exponentials"/>).</para>
+/// <see cref="Exponentials"/>). At 512 bits pass 2 runs two vectors at a time, their instructions interleaved
+/// (<see cref="ExponentialsPaired"/>): 32 × 1000 about 10 % faster on one thread, the rows that stream from memory
+/// unchanged (interleaved A/B, Zen 5).</para>
 /// </remarks>
 [SkipLocalsInit]
 internal static unsafe class SoftmaxRows
@@ -165,7 +168,7 @@ internal static unsafe class SoftmaxRows
         }
 
         int whole = n / Lanes * Lanes;
-        Exponentials<TV, TL, TM>(x, y, whole, shift, magic, floor, lanes, errors, x + n);
+        Terms<TV, TL, TM>(x, y, whole, shift, magic, floor, lanes, errors, x + n);
 
         if (whole < n)
         {
@@ -177,7 +180,7 @@ internal static unsafe class SoftmaxRows
             new Span<float>(x + whole, n - whole).CopyTo(new Span<float>(block, n - whole));
 
             // The padding's −∞ gives exactly 0, and adds exactly 0 to each lane's terms (all ≥ 0).
-            Exponentials<TV, TL, TM>(block, block, Lanes, shift, magic, floor, lanes, errors, block);
+            Terms<TV, TL, TM>(block, block, Lanes, shift, magic, floor, lanes, errors, block);
             new Span<float>(block, n - whole).CopyTo(new Span<float>(y + whole, n - whole));
         }
 
@@ -196,6 +199,62 @@ internal static unsafe class SoftmaxRows
         }
 
         return sums[0];
+    }
+
+    /// <summary><see cref="Exponentials"/>, or at 512 bits <see cref="ExponentialsPaired"/>: the same terms and sums, bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Terms<TV, TL, TM>(float* x, float* y, long count, float shift, float magic, float floor, float* lanes, float* errors, float* next)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        if (typeof(TV) == typeof(Vector512<float>))
+        {
+            ExponentialsPaired(x, y, count, shift, magic, floor, lanes, errors, next);
+        }
+        else
+        {
+            Exponentials<TV, TL, TM>(x, y, count, shift, magic, floor, lanes, errors, next);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Exponentials"/> at 512 bits, two vectors per step with their instructions interleaved
+    /// (<see cref="FloatLanes512Pair"/>, as the heavy element-wise loop does): each term is the single vector's, and the
+    /// two are added to the lanes one after the other, so the sums are too. An odd last vector is paired with itself
+    /// and added once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void ExponentialsPaired(float* x, float* y, long count, float shift, float magic, float floor, float* lanes, float* errors, float* next)
+    {
+        const int W = Lanes;
+        Vector512Pair c = FloatLanes512Pair.Create(shift), mg = FloatLanes512Pair.Create(magic), low = FloatLanes512Pair.Create(floor);
+        Vector512<float> l = Vector512.Load(lanes), h = Vector512.Load(lanes + W), e = Vector512.Load(errors);
+        for (long i = 0; i < count; i += 2 * W)
+        {
+            long second = Math.Min(i + W, count - W);
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(next + i);
+                Sse.Prefetch0(next + second);
+            }
+
+            Vector512Pair v = FloatSoftmaxRow.Exponential<Vector512Pair, FloatLanes512Pair>(
+                new Vector512Pair(Vector512.Load(x + i), Vector512.Load(x + second)), c, mg, low, out Vector512Pair error);
+            v.First.Store(y + i);
+            FloatSoftmaxRow.AddWidened(v.First, ref l, ref h);
+            e += error.First;
+            if (second != i)
+            {
+                v.Second.Store(y + second);
+                FloatSoftmaxRow.AddWidened(v.Second, ref l, ref h);
+                e += error.Second;
+            }
+        }
+
+        l.Store(lanes);
+        h.Store(lanes + W);
+        e.Store(errors);
     }
 
     /// <summary>
