@@ -34,14 +34,15 @@ namespace TinyTorch.Kernels;
 internal static unsafe partial class ElementwiseLoop
 {
     /// <summary>
-    /// The output size from which out-of-place loops use streaming stores: 16 MiB (4M floats), where input and
-    /// output together fill the 32 MiB L3 of the machine measured. Streaming won at 4M floats and above and lost at
-    /// 1M and below; 2M was a draw (docs/performance.md).
+    /// The output size, per thread, from which out-of-place loops use streaming stores: 16 MiB (4M floats), where input
+    /// and output together fill the 32 MiB L3 of the machine measured. On one thread streaming won at 4M floats and
+    /// above and lost at 1M and below; 2M was a draw. Two threads writing 8 MiB each (4M floats in all) are faster
+    /// with regular stores (docs/performance.md).
     /// </summary>
     internal const long NonTemporalMinBytes = 16L << 20;
 
-    /// <summary>Whether a call writing <paramref name="length"/> floats should stream its stores.</summary>
-    /// <param name="length">The number of floats of the whole call (not of one thread's chunk).</param>
+    /// <summary>Whether a loop writing <paramref name="length"/> floats should stream its stores.</summary>
+    /// <param name="length">The number of floats each thread writes (the whole call's on one thread: see ParallelRunner.Unary).</param>
     /// <param name="inPlace">Whether the output is (one of) the input(s).</param>
     /// <param name="light">Whether the operator is light (unrolled); heavy operators never stream (ElementwiseLoop.Heavy.cs).</param>
     /// <returns>True to use non-temporal stores.</returns>

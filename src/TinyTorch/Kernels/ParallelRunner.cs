@@ -101,9 +101,12 @@ internal static unsafe class ParallelRunner
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
         where TOp : IUnaryOperator
     {
-        // The store strategy is decided once for the whole call: each chunk is smaller than the total.
-        bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length, ElementwiseLoop.SameStart(x, y), TOp.Unroll);
+        // NOTE: each thread's share, not the whole call, decides the store strategy (the same for every chunk). At 4M
+        // floats (16 MiB of output) one thread is faster streaming (0.114–0.119 ns/element against 0.126–0.158), but two
+        // threads writing 8 MiB each run at cache speed with regular stores (0.05–0.07 against 0.084–0.09 streaming):
+        // BenchmarkDotNet, StoreStrategyBenchmarks, Zen 5 (docs/performance.md).
         int threads = ThreadsFor(Work(x.Length, TOp.Unroll));
+        bool nonTemporal = ElementwiseLoop.UseNonTemporal(x.Length / threads, ElementwiseLoop.SameStart(x, y), TOp.Unroll);
         if (threads == 1)
         {
             ElementwiseLoop.Unary<TOp>(x, y, nonTemporal);
@@ -135,9 +138,9 @@ internal static unsafe class ParallelRunner
     public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
         where TOp : IBinaryOperator
     {
-        bool nonTemporal = ElementwiseLoop.UseNonTemporal(
-            a.Length, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z), TOp.Unroll);
         int threads = ThreadsFor(Work(a.Length, TOp.Unroll));
+        bool nonTemporal = ElementwiseLoop.UseNonTemporal(
+            a.Length / threads, ElementwiseLoop.SameStart(a, z) || ElementwiseLoop.SameStart(b, z), TOp.Unroll);
         if (threads == 1)
         {
             ElementwiseLoop.Binary<TOp>(a, b, z, nonTemporal);
