@@ -14,6 +14,7 @@ internal static class AccuracyScan
         long count = (((1L << 32) - 1) / stride) + 1;
         long blocks = (count + BlockSize - 1) / BlockSize;
         var worst = targets.Select(t => new AccuracyResult(t, 0, 0, 0, count)).ToArray();
+        long[] worstAt = [.. targets.Select(_ => long.MaxValue)];
         var gate = new object();
 
         Parallel.For(0L, blocks, () => (X: new float[BlockSize], Y: new float[BlockSize]), (block, _, buffers) =>
@@ -40,13 +41,16 @@ internal static class AccuracyScan
                     }
                 }
 
-                if (max > worst[t].MaxUlps)
+                // NOTE: blocks finish in any order; on a tie the earliest bit pattern wins, so the reported worst input
+                // is the same in every run.
+                if (max > 0 && max >= worst[t].MaxUlps)
                 {
                     lock (gate)
                     {
-                        if (max > worst[t].MaxUlps)
+                        if (max > worst[t].MaxUlps || (max == worst[t].MaxUlps && first + at < worstAt[t]))
                         {
                             worst[t] = worst[t] with { MaxUlps = max, WorstInput = x[at], WorstOutput = y[at] };
+                            worstAt[t] = first + at;
                         }
                     }
                 }
