@@ -4,23 +4,18 @@ namespace TinyTorch.Kernels.VectorMath;
 
 /// <summary>
 /// The logistic function for GELU's forms: x·σ(z) in float lanes, rounded once, and σ with its slope for backward
-/// passes (σ alone, forward, is <see cref="FloatSigmoid"/>, which trades this class's margin for fewer operations).
+/// passes. The forward builds its denominator with <see cref="FloatSigmoid"/>'s few operations.
 /// </summary>
 /// <remarks>
-/// The denominator d = 1 + e^t of σ(−t), for both signs of t, no scaling afterwards (for
-/// x &lt; 0, e^t &gt; 1 and d is just large). <see cref="FloatExp.TableParts{TV, TL}"/> gives e^t = A·(1 + r + u) with
-/// A = 2^K·T exact (the table entry with K added to its exponent field), |r| &lt; 0.0218, |u| ≤ 2^-12, within 2^-32.6
-/// relative. d is then assembled as a float pair without ever waiting for e^t as a whole (the division starts as
-/// soon as the first-order part is known):
-/// <list type="bullet">
-/// <item>D0 = 1 + A rounded, e0 = (max(1, A) − D0) + min(1, A) its exact error (Dekker's Fast2Sum, larger operand first).</item>
-/// <item>dHi = fma(A, r, D0); e1 = fma(A, r, D0 − dHi) its rounding error: D0 − dHi is exact (Sterbenz, dHi/D0 ∈
-/// [0.97, 1.03]), e1 is rounded once more (≤ 2^-48·dHi).</item>
-/// <item>dLo = fma(A, u, e0) + e1: |A·u| ≤ 2^-12·dHi and |e0|, |e1| ≤ 2^-24·dHi, so each of the two roundings is
-/// below 2^-35.9·dHi and |dLo| ≤ 2^-11.9·dHi, as <see cref="FloatQuotient.DivideFloat{TV, TL}"/> needs.</item>
-/// </list>
-/// So dHi + dLo = d·(1 ± 2^-32.5) (exp's error comes damped by A/d ≤ 1), and the pair division adds 2^-30.5 relative
-/// before its one rounding (<see cref="TimesSigmoid{TV, TL}"/>).
+/// x·σ(z) = x/d with d = 1 + e^t, t = −z, for both signs of t, no scaling afterwards (for x &lt; 0, e^t &gt; 1 and d is
+/// just large). The reduction and the denominator are <see cref="FloatSigmoid"/>'s items 1–3, with the pair
+/// t = tHi + tLo: r1 = tHi − k·ln 2/16 (exact), δ = ε_j − k·L2 + tLo, p ≈ e^(r1 + δ) − 1 of degree 3
+/// (<see cref="FloatSigmoid.ExpM1{TV, TL}"/>), and dHi + dLo = unit + A·(1 + p) by
+/// <see cref="FloatSigmoid.Denominator{TV, TL}"/>: within 2^-28.2 relative of d, |dLo| ≤ 2^-12·dHi. Then one pair
+/// division of the float x, rounded once (<see cref="FloatQuotient.DivideFloat{TV, TL}"/>, 2^-30.5 before its rounding):
+/// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP. (The earlier assembly, Fast2Sum of 1 + A and a degree-2 exponential
+/// with δ's cross terms, was good to 2^-32.5 for 0.52 ULP, at five more operations: 8–9 % of the GELU forms' time. A
+/// division that rounded x·R before correcting it saved two more operations, 2–3 %, for 1.5 ULP: not taken.)
 /// </remarks>
 internal static class FloatLogistic
 {
@@ -31,16 +26,15 @@ internal static class FloatLogistic
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
     /// <remarks>
-    /// x/(1 + e^t), with d = 1 + e^t as in the class remarks and the pair t carried into the exponential
-    /// (its tLo joins δ), and one pair division of the float x (<see cref="FloatQuotient.DivideFloat{TV, TL}"/>): the
-    /// same bound, &lt; 0.52 ULP plus what z's own error makes of e^t (|t|·2^-44 for the callers' pairs, ≤ 2^-37).
+    /// x/(1 + e^t) as in the class remarks: within 0.57 ULP plus what z's own error makes of e^t (|t|·2^-44 for the
+    /// callers' pairs, ≤ 2^-37).
     /// NOTE: e^t overflows float from t = 88.7, yet x·σ(z) is normal down to z ≈ −91 (sigmoid form). Lanes with x below
     /// <paramref name="scaledBelow"/> (where t ≥ 46) therefore compute the whole fraction at 2^-64 times its size:
-    /// (x·2^-64)/(2^-64 + 2^(K−64)·T·(1 + r + u)): x·2^-64 is exact (|x| ≥ 8 there), 2^(K−64) comes from the same kd
-    /// by starting it at TableMagic − 64·16 (so K − 64 ∈ [2, 95] and A is normal, ≥ 2.8 &gt; 2^-64: the Fast2Sum of the
-    /// denominator holds with the larger operand chosen per lane), and the quotient is rounded once, to the subnormal
-    /// grid where it is subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]), which the
-    /// callers' clamps guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
+    /// (x·2^-64)/(2^-64 + 2^(K−64)·T·(1 + p)): x·2^-64 is exact (|x| ≥ 8 there), 2^(K−64) comes from the same kd
+    /// by starting it at TableMagic − 64·16 (so K − 64 ∈ [2, 95] and A is normal, ≥ 2.8 &gt; 2^-64·1.03: A − dHi is then
+    /// exact by Sterbenz, as the denominator needs), and the quotient is rounded once, to the subnormal grid where it is
+    /// subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]),
+    /// which the callers' clamps guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
     /// </remarks>
     /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
     /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
@@ -59,28 +53,15 @@ internal static class FloatLogistic
             x, scaledBelow, TL.Create(FloatExp.TableMagic - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagic));
         TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
-        TV r = FloatExp.TableParts<TV, TL>(tHi, false, tLo, true, kd, magic, out TV powerHi, out TV u);
-        TV a = TL.ScaleByPow2Over16(powerHi, kd);
-        TV dHi = Denominator<TV, TL>(unit, a, r, u, out TV dLo);
+        TV k = TL.Subtract(kd, magic);
+        TV r1 = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), tHi);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Add(TL.Lookup16(kd, FloatExp.PowerRest), tLo));
+        TV p = FloatSigmoid.ExpM1<TV, TL>(TL.Add(r1, delta));
+        TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
+        TV dHi = FloatSigmoid.Denominator<TV, TL>(unit, a, r1, p, out TV dLo);
+
         TV quotient = FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo);
         return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
-    }
-
-    /// <summary>
-    /// unit + a·(1 + r + u) as a pair (result + <paramref name="dLo"/>), |dLo| ≤ 2^-11·result, for a ≥ 0, unit &gt; 0
-    /// and |r| ≤ 0.0218, |u| ≤ 2^-12: the denominator 1 + e^t of σ(−t), at unit times its scale.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Denominator<TV, TL>(TV unit, TV a, TV r, TV u, out TV dLo)
-        where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV d0 = TL.Add(unit, a);
-        TV e0 = TL.Add(TL.Subtract(TL.Larger(a, unit), d0), TL.Smaller(a, unit));
-        TV dHi = TL.MultiplyAdd(a, r, d0);
-        TV e1 = TL.MultiplyAdd(a, r, TL.Subtract(d0, dHi));
-        dLo = TL.Add(TL.MultiplyAdd(a, u, e0), e1);
-        return dHi;
     }
 
     /// <summary>

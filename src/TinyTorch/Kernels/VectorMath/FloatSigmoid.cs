@@ -56,16 +56,36 @@ internal static class FloatSigmoid
         TV k = TL.Subtract(kd, magic);
         TV r1 = TL.NegatedMultiplySubtract(k, TL.Create(FloatExp.Ln2Over16Hi), xc);
         TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Lookup16(kd, FloatExp.PowerRest));
-        TV r = TL.Add(r1, delta);
-        TV p = TL.MultiplyAdd(TL.Multiply(r, r), TL.MultiplyAdd(r, TL.Create(C3), TL.Create(C2)), r);
+        TV p = ExpM1<TV, TL>(TL.Add(r1, delta));
 
         TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
-        TV dHi = TL.MultiplyAdd(a, r1, TL.Add(one, a));
-        TV dLo = TL.MultiplyAdd(a, p, TL.Add(TL.Subtract(TL.Larger(a, one), dHi), TL.Smaller(a, one)));
+        TV dHi = Denominator<TV, TL>(one, a, r1, p, out TV dLo);
 
         TV reciprocal = TL.Divide(one, dHi);
         TV rho = TL.NegatedMultiplyAdd(reciprocal, dLo, TL.NegatedMultiplyAdd(reciprocal, dHi, one));
         TV sigmoid = TL.MultiplyAdd(reciprocal, TL.MultiplyAdd(rho, rho, rho), reciprocal);
         return TL.SelectWhereBelow(x, Floor, TL.Create(0.0f), sigmoid);
+    }
+
+    /// <summary>p = r + r²·(C2 + C3·r) ≈ e^r − 1 for |r| ≤ 0.02172 (item 2 of the class remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV ExpM1<TV, TL>(TV r)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        TL.MultiplyAdd(TL.Multiply(r, r), TL.MultiplyAdd(r, TL.Create(C3), TL.Create(C2)), r);
+
+    /// <summary>
+    /// unit + A·(1 + p) as dHi + <paramref name="dLo"/> (item 3 of the class remarks, with 1 replaced by
+    /// <paramref name="unit"/>: the same argument holds for any unit ≤ A/1.03 or unit = 1): dHi = fma(A, r1, unit + A),
+    /// dLo = fma(A, p, (max(A, unit) − dHi) + min(A, unit)), |dLo| ≤ 2^-12·dHi.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV Denominator<TV, TL>(TV unit, TV a, TV r1, TV p, out TV dLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV dHi = TL.MultiplyAdd(a, r1, TL.Add(unit, a));
+        dLo = TL.MultiplyAdd(a, p, TL.Add(TL.Subtract(TL.Larger(a, unit), dHi), TL.Smaller(a, unit)));
+        return dHi;
     }
 }
