@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels;
 
@@ -25,4 +26,10 @@ internal interface IBinaryOperator
 
     /// <summary>f of 16 pairs.</summary>
     static virtual Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => throw new NotSupportedException();
+
+    /// <summary>Whether the heavy loop runs this operator two AVX-512 vectors at a time, as <see cref="IUnaryOperator.Paired"/>.</summary>
+    static virtual bool Paired => false;
+
+    /// <summary>f of 32 pairs, as two AVX-512 vectors of each input computed side by side; only called when <see cref="Paired"/>.</summary>
+    static virtual Vector512Pair Invoke(Vector512Pair a, Vector512Pair b) => throw new NotSupportedException();
 }

@@ -19,6 +19,9 @@ namespace TinyTorch.Kernels.Operators;
 /// ±∞ give D = 1 and −0; NaN stays NaN. Every width runs the same float operations (FMA everywhere), so all agree
 /// bit for bit. It replaces a double-lane version (0.5 ULP) that ran about 4× slower (3.0–3.2 against 0.75–0.80
 /// ns/element for 4 096 and 262 144 floats on one AVX-512 thread, medians of 4 alternating probe runs).
+/// NOTE: not <see cref="IBinaryOperator.Paired"/>, unlike the other GELU backward passes: two copies of this body hold
+/// more constants and partial results than 32 vector registers, and paired it ran 1.7× slower (0.60 → 1.0–1.1
+/// ns/element, BenchmarkDotNet, Zen 5).
 /// </remarks>
 internal readonly struct GeluExactFormBackwardOperator : IBinaryOperator
 {

@@ -23,6 +23,8 @@ internal readonly struct GeluSigmoidFormBackwardOperator : IBinaryOperator
 
     public static bool Unroll => false;
 
+    public static bool Paired => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Invoke(float x, float g) => Compute<float, FloatScalarLanes>(x, g);
 
@@ -34,6 +36,9 @@ internal readonly struct GeluSigmoidFormBackwardOperator : IBinaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => Compute<Vector512<float>, FloatLanes512>(x, g);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Invoke(Vector512Pair x, Vector512Pair g) => Compute<Vector512Pair, FloatLanes512Pair>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x, TV g)
