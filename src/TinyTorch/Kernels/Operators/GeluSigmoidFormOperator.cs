@@ -11,7 +11,7 @@ namespace TinyTorch.Kernels.Operators;
 /// exponent of the tail by up to 6e−6 at x = −60, i.e. ~100 ULP of the result. 1.702 itself is split into the
 /// float nearest it and the rest, and the product's rounding error is recovered exactly by an FMA.
 /// z is negated into t = −z as it is formed (the products with −1.702, no extra step), and kd is formed from x
-/// directly (x·(−1.702·16/ln 2), see <see cref="FloatExp.TableParts{TV, TL}"/>), not after z.
+/// directly (x·(−1.702·16/ln 2), see <see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>), not after z.
 /// x is clamped to [−64, 50.5] inside z (beyond 50.5, σ(z) = 1 − e^-86 rounds x·σ to x; the clamp keeps t ≥ −86,
 /// so 2^K stays normal) and to −64 from below in the factor x: GELU(x ≤ −64) = −0, the limit, as is GELU(−∞).
 /// Lanes with x &lt; −40 (t &gt; 68) are computed at 2^-64 scale (<see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).

@@ -11,7 +11,7 @@ namespace TinyTorch.Kernels.Operators;
 /// NOTE: z = 2√(2/π)·x·(1 + 0.044715x²) is built as a float pair (double-float arithmetic: each product's
 /// rounding error recovered by an FMA, the sum 1 + … by Knuth's TwoSum), good to ~2^-44 relative. Rounded to
 /// one float, z would carry |z|·2^-24 of error into the exponent of the tail: ~100 ULP of the result.
-/// The last product is formed negated, t = −z, and kd from vHi directly (see <see cref="FloatExp.TableParts{TV, TL}"/>).
+/// The last product is formed negated, t = −z, and kd from vHi directly (see <see cref="FloatLogistic.TimesSigmoid{TV, TL}"/>).
 /// x is clamped to [−10.9, 9.9] inside z (z ∈ [−109.8, 85.03]: from 9.9 on x·σ(z) rounds to x, and t = −z stays in
 /// [−86, 110], as <see cref="FloatLogistic.TimesSigmoid{TV, TL}"/> needs), and to −10.9 from below in the factor x:
 /// GELU(x ≤ −10.9) = −0 (the truth is below 2^-150 there), the limit, as is GELU(−∞). Lanes with x &lt; −8.5 (t &gt; 57)

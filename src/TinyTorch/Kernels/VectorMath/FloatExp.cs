@@ -168,35 +168,29 @@ internal static class FloatExp
     }
 
     /// <summary>
-    /// e^(t + tLo) = 2^K·powerHi·(1 + r + u) for |t| ≤ 110, as unassembled parts (r is returned): for callers that
-    /// fold the parts into their own sums (<see cref="FloatLogistic"/>), so that no step waits for a whole pair.
-    /// t is given negated (t = −<paramref name="t"/>) when <paramref name="negated"/>: r is then one fnmsub.
+    /// e^t = 2^K·powerHi·(1 + r + u) for |t| ≤ 110, as unassembled parts (r is returned): for a caller that folds the
+    /// parts into its own sums (<see cref="FloatSoftmaxRow"/>), so that no step waits for a whole pair.
     /// kd is supplied by the caller: magic + k with k an integer within ½ + 2^-10 of t·16/ln 2 and magic ≡ 8 (mod 16)
-    /// (<see cref="TableMagic"/>, or that minus 64·16 to get K − 64 instead of K out of kd).
+    /// (<see cref="TableMagic"/>, or that shifted by whole octaves to get K − c instead of K out of kd).
     /// </summary>
     /// <remarks>
-    /// Items 1–3 of the class remarks, symmetric in t (they never used t ≤ 0): with k within ½ + 2^-10 of t·16/ln 2
-    /// (the caller may form kd from a product that is not t itself, e.g. x·(−1.702·16/ln 2) for t ≈ −1.702x: three
-    /// roundings of 2^-24 at |t·16/ln 2| ≤ 2540 stay below 2^-10.4), |r| ≤ (½ + 2^-10)·ln 2/16 + 3e−7 &lt; 0.02172,
-    /// inside the polynomial's interval, and r = t − k·L1 is still exact (k ≠ 0 needs |t| &gt; 0.0216, a multiple of 2^-29).
-    /// u approximates e^(r + δ) − 1 − r = (e^r − 1 − r) + δ·e^r + (e^δ − 1 − δ)·e^r as r²·q(r) + δ·r²/2 + δ·(1 + r):
-    /// q's error and roundings as in item 4 (≤ 2^-33.5 with r for s); the dropped δ·r³/6 and δ²/2·e^r are below
-    /// 2^-40 for |δ| ≤ 3.6e−7 and below 2^-35 for |δ| ≤ 7e−6 (a pair argument with |tLo| ≤ 2^-24·110);
-    /// δ·r²/2 rides in q's constant term (½ + δ/2, rounded at 2^-25: 2^-37 after r²), only when
-    /// <paramref name="hasLow"/> (without tLo it is below 2^-33.4 and is left out). So |1 + r + u − e^(r + δ)| ≤ 2^-32.6.
+    /// Items 1–3 of the class remarks, symmetric in t (they never used t ≤ 0): with k within ½ + 2^-10 of t·16/ln 2,
+    /// |r| ≤ (½ + 2^-10)·ln 2/16 + 3e−7 &lt; 0.02172, inside the polynomial's interval, and r = t − k·L1 is still exact
+    /// (k ≠ 0 needs |t| &gt; 0.0216, a multiple of 2^-29).
+    /// u approximates e^(r + δ) − 1 − r = (e^r − 1 − r) + δ·e^r + (e^δ − 1 − δ)·e^r as r²·q(r) + δ·(1 + r):
+    /// q's error and roundings as in item 4 (≤ 2^-33.5 with r for s); the dropped δ·r²/2 (below 2^-33.4), δ·r³/6 and
+    /// δ²/2·e^r (below 2^-40 for |δ| ≤ 3.6e−7). So |1 + r + u − e^(r + δ)| ≤ 2^-32.6.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static TV TableParts<TV, TL>(TV t, bool negated, TV tLo, bool hasLow, TV kd, TV magic, out TV powerHi, out TV u)
+    internal static TV TableParts<TV, TL>(TV t, TV kd, TV magic, out TV powerHi, out TV u)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV k = TL.Subtract(kd, magic);
-        TV r = negated ? TL.NegatedMultiplySubtract(k, TL.Create(Ln2Over16Hi), t) : TL.MultiplyAdd(k, TL.Create(-Ln2Over16Hi), t);
+        TV r = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Hi), t);
         powerHi = TL.Lookup16(kd, PowerHi);
-        TV rest = TL.Lookup16(kd, PowerRest);
-        TV delta = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Lo), hasLow ? TL.Add(rest, tLo) : rest);
-        TV constant = hasLow ? TL.MultiplyAdd(delta, TL.Create(0.5f), TL.Create(0.5f)) : TL.Create(0.5f);
-        TV q = TL.MultiplyAdd(TL.MultiplyAdd(TL.Create(C2), r, TL.Create(C1)), r, constant);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-Ln2Over16Lo), TL.Lookup16(kd, PowerRest));
+        TV q = TL.MultiplyAdd(TL.MultiplyAdd(TL.Create(C2), r, TL.Create(C1)), r, TL.Create(0.5f));
         u = TL.MultiplyAdd(TL.Multiply(r, r), q, TL.MultiplyAdd(delta, r, delta));
         return r;
     }

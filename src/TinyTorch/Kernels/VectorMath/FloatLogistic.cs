@@ -39,7 +39,11 @@ internal static class FloatLogistic
     /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
     /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
     /// <param name="tLo">The low part of −z.</param>
-    /// <param name="kdSource">v with kd = fma(v, <paramref name="kdSlope"/>, magic): v·kdSlope within 2^-22 relative of tHi·16/ln 2.</param>
+    /// <param name="kdSource">
+    /// v with kd = fma(v, <paramref name="kdSlope"/>, magic): v·kdSlope within 2^-22 relative of tHi·16/ln 2, so that k
+    /// is within ½ + 2^-10 of tHi·16/ln 2 (three roundings of 2^-24 at |t·16/ln 2| ≤ 2540 stay below 2^-10.4; e.g.
+    /// x·(−1.702·16/ln 2) for t ≈ −1.702x) and |r1 + δ| ≤ (½ + 2^-10)·ln 2/16 + 7e−6 &lt; 0.02172, the fit's interval.
+    /// </param>
     /// <param name="kdSlope">See <paramref name="kdSource"/>.</param>
     /// <param name="scaledBelow">
     /// Lanes with x below it have tHi ≥ 46, lanes above it tHi ≤ 88: the former are computed at 2^-64 times scale.

@@ -94,7 +94,7 @@ internal static class FloatSoftmaxRow
     {
         TV t = TL.Larger(floor, TL.Subtract(x, shift));
         TV kd = TL.MultiplyAdd(t, TL.Create(FloatExp.SixteenOverLn2), magic);
-        TV r = FloatExp.TableParts<TV, TL>(t, false, default, false, kd, magic, out TV power, out TV u);
+        TV r = FloatExp.TableParts<TV, TL>(t, kd, magic, out TV power, out TV u);
         power = TL.Multiply(power, FloatExp.Pow2<TV, TL>(kd));
         TV v = TL.Add(r, u);
         TV rounded = TL.MultiplyAdd(power, v, power);
