@@ -33,8 +33,8 @@ internal static class FloatLogistic
     /// (x·2^-64)/(2^-64 + 2^(K−64)·T·(1 + p)): x·2^-64 is exact (|x| ≥ 8 there), 2^(K−64) comes from the same kd
     /// by starting it at TableMagic − 64·16 (so K − 64 ∈ [2, 95] and A is normal, ≥ 2.8 &gt; 2^-64·1.03: A − dHi is then
     /// exact by Sterbenz, as the denominator needs), and the quotient is rounded once, to the subnormal grid where it is
-    /// subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]),
-    /// which the callers' clamps guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
+    /// subnormal (within 2^-148). The other lanes need t ∈ [−86, 88] (K ∈ [−124, 127]), which the callers' clamps
+    /// guarantee. x = +∞ returns +∞ (the division would meet ∞ − ∞).
     /// </remarks>
     /// <param name="x">The factor, clamped from below by the caller so that x·σ(z) is −0 from there on; +∞ gives +∞.</param>
     /// <param name="tHi">−z, or its high part, in [−88, 110].</param>
