@@ -264,9 +264,9 @@ internal static unsafe class SoftmaxRows
     /// the floats from <paramref name="next"/> on (the next row) are prefetched alongside.
     /// </summary>
     /// <remarks>
-    /// The 16 lanes are the same whatever the vector width: a 16-float vector is one block; 8- and 4-float vectors take
-    /// turns over 2 or 4 accumulator sets, rotated after each vector so that one accumulation in the loop body serves
-    /// them all. NoInlining: the heavy body must appear once in a method compiled with a budget of its own (see
+    /// The 16 lanes are the same whatever the vector width: 8- and 4-float vectors take turns over 2 or 4 accumulator
+    /// sets, rotated after each vector so that one accumulation in the loop body serves them all (16-float vectors, one
+    /// block each, go through <see cref="ExponentialsPaired"/>). NoInlining: the heavy body must appear once in a method compiled with a budget of its own (see
     /// ElementwiseLoop.Heavy); a row's last, partial block comes through here too.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
@@ -275,17 +275,12 @@ internal static unsafe class SoftmaxRows
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
     {
-        Debug.Assert(TM.Count is 4 or 8 or 16, "the rotation covers 1, 2 or 4 vectors per block");
+        Debug.Assert(TM.Count is 4 or 8, "the rotation covers 2 or 4 vectors per block");
         int w = TM.Count;
         TV c = TL.Create(shift), mg = TL.Create(magic), low = TL.Create(floor);
         TV l0 = TM.Load(lanes), h0 = TM.Load(lanes + w), e0 = TM.Load(errors);
-        TV l1 = l0, h1 = h0, e1 = e0, l2 = l0, h2 = h0, e2 = e0, l3 = l0, h3 = h0, e3 = e0;
-        if (TM.Count <= Lanes / 2)
-        {
-            l1 = TM.Load(lanes + (2 * w));
-            h1 = TM.Load(lanes + (3 * w));
-            e1 = TM.Load(errors + w);
-        }
+        TV l1 = TM.Load(lanes + (2 * w)), h1 = TM.Load(lanes + (3 * w)), e1 = TM.Load(errors + w);
+        TV l2 = l0, h2 = h0, e2 = e0, l3 = l0, h3 = h0, e3 = e0;
 
         if (TM.Count == Lanes / 4)
         {
@@ -311,14 +306,14 @@ internal static unsafe class SoftmaxRows
             FloatSoftmaxRow.AddWidened(e, ref l0, ref h0);
             e0 = TL.Add(e0, error);
 
-            // Rotate: (l0, h0, e0) always belong to the next vector's lanes (a no-op at 16 floats).
+            // Rotate: (l0, h0, e0) always belong to the next vector's lanes.
             if (TM.Count == Lanes / 2)
             {
                 (l0, l1) = (l1, l0);
                 (h0, h1) = (h1, h0);
                 (e0, e1) = (e1, e0);
             }
-            else if (TM.Count == Lanes / 4)
+            else
             {
                 (l0, l1, l2, l3) = (l1, l2, l3, l0);
                 (h0, h1, h2, h3) = (h1, h2, h3, h0);
@@ -330,12 +325,9 @@ internal static unsafe class SoftmaxRows
         TM.Store(l0, lanes);
         TM.Store(h0, lanes + w);
         TM.Store(e0, errors);
-        if (TM.Count <= Lanes / 2)
-        {
-            TM.Store(l1, lanes + (2 * w));
-            TM.Store(h1, lanes + (3 * w));
-            TM.Store(e1, errors + w);
-        }
+        TM.Store(l1, lanes + (2 * w));
+        TM.Store(h1, lanes + (3 * w));
+        TM.Store(e1, errors + w);
 
         if (TM.Count == Lanes / 4)
         {
