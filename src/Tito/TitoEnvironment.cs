@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Tito.Checks;
+using Tito.Learner;
 
 namespace Tito;
 
@@ -26,6 +27,14 @@ internal sealed class TitoEnvironment
 
     /// <summary>The folder relative paths (workspace, SVG output) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Where learner copies are built; null means the user's cache folder (<see cref="PrivateBuildFolder.DefaultRoot"/>).</summary>
+    public string? LearnerBuildRoot { get; init; }
+
+    /// <summary>The private folder learner copies are built in.</summary>
+    /// <exception cref="UserErrorException">There is no home folder to put it in.</exception>
+    public PrivateBuildFolder LearnerBuilds() => new(LearnerBuildRoot ?? PrivateBuildFolder.DefaultRoot()
+        ?? throw new UserErrorException("cannot build your copy: HOME is not set (or does not exist), so there is no private cache folder; set HOME or XDG_CACHE_HOME."));
 
     /// <summary>The real process: console colour follows the terminal and NO_COLOR.</summary>
     public static TitoEnvironment FromProcess() => new()

@@ -6,4 +6,13 @@ namespace Tito.Checks;
 /// </summary>
 /// <param name="Description">The ✅ line.</param>
 /// <param name="Run">Computes and asserts; returns normally when the property holds.</param>
-internal sealed record PropertyCheck(string Description, Action Run);
+/// <param name="Evaluate">
+/// Set instead of a meaningful <paramref name="Run"/> when the property is checked elsewhere (a learner's copy runs
+/// in a child process): returns the outcome that came back.
+/// </param>
+internal sealed record PropertyCheck(string Description, Action Run, Func<PropertyOutcome>? Evaluate = null)
+{
+    /// <summary>A property whose outcome is computed elsewhere, by <paramref name="evaluate"/>.</summary>
+    public static PropertyCheck Remote(string description, Func<PropertyOutcome> evaluate) =>
+        new(description, () => throw new InvalidOperationException("a remote check is evaluated, not run"), evaluate);
+}

@@ -29,29 +29,19 @@ internal static class StoryRunner
         int passed = 0, failed = 0;
         foreach (PropertyCheck check in suite.Properties)
         {
-            try
+            PropertyOutcome outcome = PropertyOutcome.Of(check);
+            if (outcome.Passed)
             {
-                check.Run();
                 console.MarkupLine($"[green]✅[/] {Markup.Escape(check.Description)}");
                 passed++;
             }
-            catch (CheckFailedException e)
+            else
             {
-                ReportFailure(console, check.Description, e.Expected, e.Actual, e.Hint);
+                ReportFailure(console, check.Description, outcome);
                 failed++;
             }
-            catch (NotImplementedException e)
-            {
-                ReportFailure(console, check.Description, "an implementation", $"NotImplementedException: {e.Message}",
-                    "this function is still a TODO stub: fill in the region between the TODO comments.");
-                failed++;
-            }
-            catch (Exception e)
-            {
-                ReportFailure(console, check.Description, "a result", $"{e.GetType().Name}: {e.Message}",
-                    "the code threw instead of computing; read the message above, it names what was wrong.");
-                failed++;
-            }
+
+            ReportPrinted(console, outcome.Printed);
         }
 
         string mark = failed == 0 ? "[green]✓[/]" : $"[red]✗ ({failed} of {passed + failed} failed)[/]";
@@ -60,11 +50,19 @@ internal static class StoryRunner
         return new StoryResult(passed, failed);
     }
 
-    private static void ReportFailure(IAnsiConsole console, string description, string expected, string actual, string hint)
+    private static void ReportPrinted(IAnsiConsole console, string printed)
+    {
+        foreach (string line in printed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            console.MarkupLine($"   [grey]📝 your code printed: {Markup.Escape(line.TrimEnd('\r'))}[/]");
+        }
+    }
+
+    private static void ReportFailure(IAnsiConsole console, string description, PropertyOutcome outcome)
     {
         console.MarkupLine($"[red]❌ {Markup.Escape(description)}[/]");
-        console.MarkupLine($"   expected: {Markup.Escape(expected)}");
-        console.MarkupLine($"   got:      [red]{Markup.Escape(actual)}[/]");
-        console.MarkupLine($"   [yellow]hint:[/]     {Markup.Escape(hint)}");
+        console.MarkupLine($"   expected: {Markup.Escape(outcome.Expected)}");
+        console.MarkupLine($"   got:      [red]{Markup.Escape(outcome.Actual)}[/]");
+        console.MarkupLine($"   [yellow]hint:[/]     {Markup.Escape(outcome.Hint)}");
     }
 }

@@ -41,9 +41,10 @@ internal static class ModuleCommand
         {
             Description = "Grade the learner's copy in this folder. Default: ./workspace/02_activations if 'module start' made it, else the library.",
         };
+        Option<int?> timeout = GradingTarget.TimeoutOption();
         var command = new Command("complete", "Run the module's unit then integration checks and, if all hold, record it as completed.")
         {
-            module, progress, workspace,
+            module, progress, workspace, timeout,
         };
         command.SetAction(parse =>
         {
@@ -51,19 +52,28 @@ internal static class ModuleCommand
             ProgressStore store = Store(env, parse.GetValue(progress));
             IAnsiConsole o = env.Out;
             o.MarkupLine($"[bold]🎯 Completing Module {m.Number}: {m.Title}[/]");
-            if (GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: true) is not ActivationRegistry activations)
+            using GradingTarget? target = GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: true, parse.GetValue(timeout));
+            if (target is null)
             {
                 return ExitCodes.CheckFailed;
             }
 
-            o.MarkupLine("[bold]Step 1/3 — unit tests[/]");
-            StoryResult result = StoryRunner.Run(o, m.Units(activations), "Unit Test");
-            o.MarkupLine("[bold]Step 2/3 — integration tests[/]");
-            IReadOnlyList<CheckSuite> integration = m.Integration(activations);
-            result += integration.Count > 0 ? StoryRunner.Run(o, integration, "Integration Test") : default;
-            if (integration.Count == 0)
+            StoryResult result;
+            try
             {
-                o.MarkupLine("   (this module has no integration scenarios of its own)");
+                o.MarkupLine("[bold]Step 1/3 — unit tests[/]");
+                result = StoryRunner.Run(o, target.Suites.Units, "Unit Test");
+                o.MarkupLine("[bold]Step 2/3 — integration tests[/]");
+                IReadOnlyList<CheckSuite> integration = target.Suites.Integration;
+                result += integration.Count > 0 ? StoryRunner.Run(o, integration, "Integration Test") : default;
+                if (integration.Count == 0)
+                {
+                    o.MarkupLine("   (this module has no integration scenarios of its own)");
+                }
+            }
+            catch (LearnerTimeoutException e)
+            {
+                return GradingTarget.ReportTimeout(env, e);
             }
 
             if (!result.AllPassed)

@@ -20,9 +20,10 @@ internal static class TestCommand
         var all = new Option<bool>("--all") { Description = "Run every module in course order." };
         var workspace = new Option<string?>("--workspace") { Description = "Grade the learner's copy in this folder (made by 'tito module start 02') instead of the library." };
 
+        Option<int?> timeout = GradingTarget.TimeoutOption();
         var command = new Command("test", "Run a module's tests as a story: one ✅ per property, ❌ with a hint on failure.")
         {
-            module, moduleOption, all, workspace,
+            module, moduleOption, all, workspace, timeout,
         };
         command.SetAction(parse =>
         {
@@ -30,12 +31,20 @@ internal static class TestCommand
             var result = default(StoryResult);
             foreach (CourseModule m in modules)
             {
-                if (GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: false) is not ActivationRegistry activations)
+                using GradingTarget? target = GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: false, parse.GetValue(timeout));
+                if (target is null)
                 {
                     return ExitCodes.CheckFailed;
                 }
 
-                result += RunModule(env, m, activations);
+                try
+                {
+                    result += RunModule(env, m, target.Suites);
+                }
+                catch (LearnerTimeoutException e)
+                {
+                    return GradingTarget.ReportTimeout(env, e);
+                }
             }
 
             return Finish(env.Out, result, modules);
@@ -44,15 +53,14 @@ internal static class TestCommand
     }
 
     /// <summary>Runs one module's units then its integration scenarios.</summary>
-    public static StoryResult RunModule(TitoEnvironment env, CourseModule m, ActivationRegistry activations)
+    public static StoryResult RunModule(TitoEnvironment env, CourseModule m, ModuleSuites suites)
     {
         env.Out.MarkupLine($"[bold blue]🧪 Module {m.Number}: {m.Title}[/]");
         env.Out.WriteLine();
-        StoryResult result = StoryRunner.Run(env.Out, m.Units(activations), "Unit Test");
-        IReadOnlyList<CheckSuite> integration = m.Integration(activations);
-        if (integration.Count > 0)
+        StoryResult result = StoryRunner.Run(env.Out, suites.Units, "Unit Test");
+        if (suites.Integration.Count > 0)
         {
-            result += StoryRunner.Run(env.Out, integration, "Integration Test");
+            result += StoryRunner.Run(env.Out, suites.Integration, "Integration Test");
         }
 
         return result;

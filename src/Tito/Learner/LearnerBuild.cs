@@ -1,31 +1,34 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Tito.Learner;
 
 /// <summary>
-/// Compiles a learner's copy of the readable layer (the files <c>tito module start</c> wrote) into an assembly
-/// with the .NET SDK, and loads it so the same checks can run against it.
+/// Compiles a learner's copy of the readable layer (the files <c>tito module start</c> wrote) into an assembly with
+/// the .NET SDK, in a private build folder. Nothing here loads or runs the learner's code: <see cref="LearnerWorker"/>
+/// does that in a child process.
 /// </summary>
 internal static class LearnerBuild
 {
-    /// <summary>Builds <paramref name="workspace"/> and loads the result; a compile error is a <see cref="LearnerBuildException"/>.</summary>
-    public static Assembly Compile(string workspace)
+    /// <summary>The compiled assembly's file name.</summary>
+    public const string AssemblyFile = "LearnerActivations.dll";
+
+    /// <summary>
+    /// Builds <paramref name="workspace"/> in a folder of <paramref name="buildRoot"/> and returns the path of the
+    /// assembly; a compile error is a <see cref="LearnerBuildException"/>.
+    /// </summary>
+    public static string Compile(string workspace, PrivateBuildFolder buildRoot)
     {
         if (!Directory.Exists(workspace) || Directory.GetFiles(workspace, "*.cs").Length == 0)
         {
             throw new UserErrorException($"no learner copy in {workspace}; make one with 'tito module start 02'.");
         }
 
-        // The project lives in the temp folder, away from the repository's Directory.Build.props (warnings as
-        // errors, XML docs required): a learner's work in progress should fail only on real compile errors.
-        string id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(workspace)))[..16];
-        string folder = Path.Combine(Path.GetTempPath(), "tito-learner", id);
+        // One folder per workspace, so grading the same copy again is an incremental build.
+        string id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(workspace))))[..16];
+        string folder = buildRoot.Claim(id);
         string output = Path.Combine(folder, "out");
-        Directory.CreateDirectory(folder);
         string project = Path.Combine(folder, "LearnerActivations.csproj");
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -45,22 +48,25 @@ internal static class LearnerBuild
 
         (int code, string log) = RunDotnet(["build", project, "-c", "Release", "-o", output, "-nologo", "-v", "quiet",
             // NOTE: no build server or node may outlive tito: they would keep running in the background.
-            "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
+            "-nodeReuse:false", "-p:UseSharedCompilation=false",
+            // NOTE: MSBuild imports Directory.Build.props/.targets and Directory.Packages.props from every folder
+            // above the project. Whoever can write one of those folders could run code as the learner, and the
+            // repository's own (warnings as errors, XML docs required) would fail a learner's work in progress.
+            // The switches must come from the command line: the SDK reads them before the project's own properties.
+            "-p:ImportDirectoryBuildProps=false", "-p:ImportDirectoryBuildTargets=false",
+            "-p:ImportDirectoryPackagesProps=false"]);
         if (code != 0)
         {
             string[] errors = [.. log.Split('\n').Where(l => l.Contains(" error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct()];
             throw new LearnerBuildException(errors.Length > 0 ? errors : [log.Trim()]);
         }
 
-        // A fresh, collectible context per build: the same assembly name may be loaded again after the learner edits.
-        var context = new AssemblyLoadContext($"learner-{Guid.NewGuid():N}", isCollectible: true);
-        using var stream = File.OpenRead(Path.Combine(output, "LearnerActivations.dll"));
-        return context.LoadFromStream(stream);
+        return Path.Combine(output, AssemblyFile);
     }
 
     private static (int Code, string Log) RunDotnet(string[] args)
     {
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        string dotnet = DotnetHost.Path;
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in args)
         {
