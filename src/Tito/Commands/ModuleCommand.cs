@@ -134,7 +134,7 @@ internal static class ModuleCommand
         "Make a learner's copy of the module's readable layer, with the solutions replaced by TODO stubs and hints.", reset: false);
 
     private static Command Reset(TitoEnvironment env) => WorkspaceCommand(env, "reset",
-        "Start the module over: the current copy is kept as <workspace>.bak and a fresh one is made.", reset: true);
+        "Start the module over: the current copy is moved to the next numbered backup (<workspace>.bak1, .bak2, …; none is ever deleted) and a fresh one is made.", reset: true);
 
     private static Command WorkspaceCommand(TitoEnvironment env, string name, string description, bool reset)
     {

@@ -8,26 +8,28 @@ internal static class LearnerCopy
     /// <summary>
     /// Writes a stubbed copy of every reference file into <paramref name="target"/>. Without
     /// <paramref name="reset"/> an existing workspace is refused (never overwrite a learner's work silently);
-    /// with it, the old folder is moved to <c>target.bak</c> first.
+    /// with it, the old folder is first moved to the next free backup, <c>target.bak1</c>, <c>target.bak2</c>, …:
+    /// no earlier copy is ever deleted.
     /// </summary>
     public static void Prepare(IAnsiConsole console, string repositoryRoot, string target, bool reset)
     {
+        target = Path.TrimEndingDirectorySeparator(target);
+        if (File.Exists(target))
+        {
+            throw new UserErrorException($"{target} is a file, not a folder; choose another --workspace.");
+        }
+
         bool exists = Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any();
         if (exists && !reset)
         {
-            throw new UserErrorException($"{target} already exists; use 'tito module reset 02' to start over (your copy is kept as .bak).");
+            throw new UserErrorException($"{target} already exists and holds your work; 'tito module reset 02' starts over and keeps it as a numbered backup.");
         }
 
         if (exists)
         {
-            string backup = target.TrimEnd(Path.DirectorySeparatorChar) + ".bak";
-            if (Directory.Exists(backup))
-            {
-                Directory.Delete(backup, recursive: true);
-            }
-
+            string backup = NextBackup(target);
             Directory.Move(target, backup);
-            console.MarkupLine($"📦 Your previous copy is now {Markup.Escape(backup)}");
+            console.MarkupLine($"📦 Your previous copy is kept, untouched, in {Markup.Escape(backup)}");
         }
 
         Directory.CreateDirectory(target);
@@ -42,5 +44,18 @@ internal static class LearnerCopy
         }
 
         console.MarkupLine($"[bold green]✨ {(reset ? "Reset" : "Started")}:[/] {total} functions to write in {Markup.Escape(target)}");
+    }
+
+    /// <summary>The first of <c>target.bak1</c>, <c>target.bak2</c>, … above every backup already there.</summary>
+    public static string NextBackup(string target)
+    {
+        string name = Path.GetFileName(target) + ".bak";
+        string parent = Path.GetDirectoryName(target) ?? ".";
+        int last = Directory.EnumerateFileSystemEntries(parent, name + "*")
+            .Select(p => Path.GetFileName(p)[name.Length..])
+            .Select(n => int.TryParse(n, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k) ? k : 0)
+            .DefaultIfEmpty(0)
+            .Max();
+        return Path.Combine(parent, $"{name}{last + 1}");
     }
 }

@@ -84,8 +84,28 @@ public class ModuleCommandTests
         File.WriteAllText(Path.Combine(workspace, "SigmoidMath.cs"), "// my attempt");
         TitoRun reset = TitoRun.Of(["module", "reset", "02", .. common]);
         Assert.Equal(0, reset.ExitCode);
-        Assert.Equal("// my attempt", File.ReadAllText(Path.Combine(workspace + ".bak", "SigmoidMath.cs")));
+        Assert.Equal("// my attempt", File.ReadAllText(Path.Combine(workspace + ".bak1", "SigmoidMath.cs")));
         Assert.Contains("TODO: implement SigmoidMath.Forward", File.ReadAllText(Path.Combine(workspace, "SigmoidMath.cs")));
+    }
+
+    [Fact]
+    public void ResetTwice_KeepsEveryEarlierCopy()
+    {
+        using var temp = new TempFolder();
+        string workspace = Path.Combine(temp.Path, "ws");
+        string[] common = ["--workspace", workspace, "--source", RepositoryRoot.Find(), "--progress-file", Path.Combine(temp.Path, "p.json")];
+        Assert.Equal(0, TitoRun.Of(["module", "start", "02", .. common]).ExitCode);
+
+        File.WriteAllText(Path.Combine(workspace, "ReLUMath.cs"), "// first attempt");
+        Assert.Equal(0, TitoRun.Of(["module", "reset", "02", .. common]).ExitCode);
+        File.WriteAllText(Path.Combine(workspace, "ReLUMath.cs"), "// second attempt");
+        TitoRun second = TitoRun.Of(["module", "reset", "02", .. common]);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal("// first attempt", File.ReadAllText(Path.Combine(workspace + ".bak1", "ReLUMath.cs")));
+        Assert.Equal("// second attempt", File.ReadAllText(Path.Combine(workspace + ".bak2", "ReLUMath.cs")));
+        Assert.Contains(workspace + ".bak2", second.Out);
+        Assert.Contains("TODO: implement ReLUMath.Forward", File.ReadAllText(Path.Combine(workspace, "ReLUMath.cs")));
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Tito.Tests.Support;
 public sealed record TitoRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs tito with <paramref name="args"/> in-process, output captured as plain text.</summary>
-    internal static TitoRun Of(string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null)
+    internal static TitoRun Of(
+        string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null, string? learnerBuildRoot = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -18,6 +19,7 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
             Activations = activations ?? ActivationRegistry.Library,
             DefaultProgressFile = progressFile ?? Path.Combine(Path.GetTempPath(), $"tito-test-{Guid.NewGuid():N}", "progress.json"),
             WorkingDirectory = workingDirectory ?? EmptyFolder.Value,
+            LearnerBuildRoot = learnerBuildRoot ?? BuildRoot.Value,
         };
         int code = TitoApp.Run(args, env);
         return new TitoRun(code, output.ToString(), error.ToString());
@@ -26,6 +28,9 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
     // An empty working folder: a leftover ./workspace in the temp folder must not change what 'complete' grades.
     private static readonly Lazy<string> EmptyFolder = new(() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"tito-cwd-{Guid.NewGuid():N}")).FullName);
+
+    // Learner copies are built here, not in the user's own cache folder.
+    private static readonly Lazy<string> BuildRoot = new(() => Path.Combine(Path.GetTempPath(), $"tito-builds-{Guid.NewGuid():N}"));
 
     /// <summary>Runs tito with the arguments split on spaces.</summary>
     internal static TitoRun Of(string commandLine, ActivationRegistry? activations = null) =>
