@@ -1,0 +1,26 @@
+namespace TinyTorch.Catalog;
+
+/// <summary>
+/// Every activation this library offers, each declared once, in one file of its own (<c>ActivationCatalog.ReLU.cs</c>,
+/// …). Adding an activation means adding its files and one line to <see cref="All"/>.
+/// </summary>
+public static partial class ActivationCatalog
+{
+    // NOTE: listed in the static constructor, which runs after every field initializer of every file of this
+    // partial class; as an initializer itself it could run before the entries it lists, and see nulls.
+    static ActivationCatalog() => All =
+    [
+        ReLU, Sigmoid, Tanh, GELU, Softmax,
+    ];
+
+    /// <summary>Every activation, in the order the course introduces them.</summary>
+    public static IReadOnlyList<ActivationDescriptor> All { get; }
+
+    /// <summary>Every form of every activation, in catalog order.</summary>
+    public static IEnumerable<ActivationVariant> Variants => All.SelectMany(a => a.Variants);
+
+    /// <summary>The form whose <see cref="ActivationVariant.Key"/> is <paramref name="key"/> (case-insensitive), or null.</summary>
+    /// <param name="key">A key such as "gelu-tanh".</param>
+    public static ActivationVariant? FindVariant(string key) =>
+        Variants.FirstOrDefault(v => string.Equals(v.Key, key, StringComparison.OrdinalIgnoreCase));
+}
