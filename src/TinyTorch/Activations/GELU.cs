@@ -4,10 +4,14 @@ namespace TinyTorch.Core;
 /// The Gaussian error linear unit, x·Φ(x): a smooth ReLU used by transformers (BERT, GPT).
 /// Three forms are offered (<see cref="GeluApproximation"/>); the sigmoid form is the default, as TinyTorch.
 /// </summary>
-/// <remarks>Saves its input for backward: GELU′ is a function of x, not of the output.</remarks>
+/// <remarks>
+/// Saves its input for backward: GELU′ is a function of x, not of the output.
+/// Threads: one instance may be shared; Backward differentiates the most recent Forward on the calling thread
+/// (see <see cref="IActivation"/>), and throws <see cref="InvalidOperationException"/> on a thread that ran none.
+/// </remarks>
 public sealed class GELU : IActivation
 {
-    private ActivationState _state;
+    private readonly ActivationState<Tensor> _state = new();
 
     /// <summary>Creates a GELU of the given form.</summary>
     /// <param name="approximate">Sigmoid (default), Tanh, or None for the exact erf form.</param>
@@ -62,7 +66,7 @@ public sealed class GELU : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.GELUBackward(gradOutput, _state.Saved(nameof(GELU)), Approximate);
+    public Tensor Backward(Tensor gradOutput) => Functional.GELUBackward(gradOutput, _state.Saved(nameof(GELU), "Functional.GELUBackward(gradOutput, x, approximate)"), Approximate);
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

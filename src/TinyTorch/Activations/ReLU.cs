@@ -1,10 +1,14 @@
 namespace TinyTorch.Core;
 
 /// <summary>The rectified linear unit, ReLU(x) = max(0, x): the default hidden-layer activation.</summary>
-/// <remarks>Saves its output for backward: y &gt; 0 exactly where x &gt; 0, which also works for <see cref="ForwardInPlace"/>.</remarks>
+/// <remarks>
+/// Saves its output for backward: y &gt; 0 exactly where x &gt; 0, which also works for <see cref="ForwardInPlace"/>.
+/// Threads: one instance may be shared; Backward differentiates the most recent Forward on the calling thread
+/// (see <see cref="IActivation"/>), and throws <see cref="InvalidOperationException"/> on a thread that ran none.
+/// </remarks>
 public sealed class ReLU : IActivation
 {
-    private ActivationState _state;
+    private readonly ActivationState<Tensor> _state = new();
 
     /// <inheritdoc/>
     public Tensor Forward(Tensor x)
@@ -44,7 +48,7 @@ public sealed class ReLU : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.ReLUBackward(gradOutput, _state.Saved(nameof(ReLU)));
+    public Tensor Backward(Tensor gradOutput) => Functional.ReLUBackward(gradOutput, _state.Saved(nameof(ReLU), "Functional.ReLUBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

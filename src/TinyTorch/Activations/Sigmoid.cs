@@ -1,10 +1,14 @@
 namespace TinyTorch.Core;
 
 /// <summary>The logistic sigmoid σ(x) = 1 / (1 + e^(−x)): squashes to (0, 1), as for a probability or a gate.</summary>
-/// <remarks>Saves its output y for backward, since σ′ = y(1 − y).</remarks>
+/// <remarks>
+/// Saves its output y for backward, since σ′ = y(1 − y).
+/// Threads: one instance may be shared; Backward differentiates the most recent Forward on the calling thread
+/// (see <see cref="IActivation"/>), and throws <see cref="InvalidOperationException"/> on a thread that ran none.
+/// </remarks>
 public sealed class Sigmoid : IActivation
 {
-    private ActivationState _state;
+    private readonly ActivationState<Tensor> _state = new();
 
     /// <inheritdoc/>
     public Tensor Forward(Tensor x)
@@ -34,7 +38,7 @@ public sealed class Sigmoid : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.SigmoidBackward(gradOutput, _state.Saved(nameof(Sigmoid)));
+    public Tensor Backward(Tensor gradOutput) => Functional.SigmoidBackward(gradOutput, _state.Saved(nameof(Sigmoid), "Functional.SigmoidBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

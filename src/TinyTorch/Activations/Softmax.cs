@@ -4,11 +4,15 @@ namespace TinyTorch.Core;
 /// Softmax along one dimension: each slice becomes a probability distribution, e^(xᵢ) / Σⱼ e^(xⱼ).
 /// The output layer of a classifier and the heart of attention.
 /// </summary>
-/// <remarks>Saves its output and the dim of the most recent forward for backward.</remarks>
+/// <remarks>
+/// Saves its output and the dim of the most recent forward for backward, as one record.
+/// Threads: one instance may be shared, also with a different dim per call on each thread; Backward differentiates
+/// the most recent Forward on the calling thread, with that forward's dim (see <see cref="IActivation"/>), and
+/// throws <see cref="InvalidOperationException"/> on a thread that ran none.
+/// </remarks>
 public sealed class Softmax : IActivation
 {
-    private ActivationState _state;
-    private int _lastDim;
+    private readonly ActivationState<SoftmaxSaved> _state = new();
 
     /// <summary>Creates a softmax over <paramref name="dim"/>.</summary>
     /// <param name="dim">The dimension to normalize, checked against each input's rank at Forward;
@@ -29,8 +33,7 @@ public sealed class Softmax : IActivation
     public Tensor Forward(Tensor x, int dim)
     {
         Tensor y = Functional.Softmax(x, dim);
-        _state.Save(y);
-        _lastDim = dim;
+        _state.Save(new SoftmaxSaved(y, dim));
         return y;
     }
 
@@ -50,14 +53,16 @@ public sealed class Softmax : IActivation
     public Tensor Forward(Tensor x, Tensor output)
     {
         Tensor y = Functional.Softmax(x, output, Dim);
-        _state.Save(y);
-        _lastDim = Dim;
+        _state.Save(new SoftmaxSaved(y, Dim));
         return y;
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) =>
-        Functional.SoftmaxBackward(gradOutput, _state.Saved(nameof(Softmax)), _lastDim);
+    public Tensor Backward(Tensor gradOutput)
+    {
+        SoftmaxSaved saved = _state.Saved(nameof(Softmax), "Functional.SoftmaxBackward(gradOutput, output, dim)");
+        return Functional.SoftmaxBackward(gradOutput, saved.Output, saved.Dim);
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

@@ -1,10 +1,14 @@
 namespace TinyTorch.Core;
 
 /// <summary>The hyperbolic tangent: a zero-centred S-curve onto (−1, 1).</summary>
-/// <remarks>Saves its output y for backward, since tanh′ = 1 − y².</remarks>
+/// <remarks>
+/// Saves its output y for backward, since tanh′ = 1 − y².
+/// Threads: one instance may be shared; Backward differentiates the most recent Forward on the calling thread
+/// (see <see cref="IActivation"/>), and throws <see cref="InvalidOperationException"/> on a thread that ran none.
+/// </remarks>
 public sealed class Tanh : IActivation
 {
-    private ActivationState _state;
+    private readonly ActivationState<Tensor> _state = new();
 
     /// <inheritdoc/>
     public Tensor Forward(Tensor x)
@@ -34,7 +38,7 @@ public sealed class Tanh : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.TanhBackward(gradOutput, _state.Saved(nameof(Tanh)));
+    public Tensor Backward(Tensor gradOutput) => Functional.TanhBackward(gradOutput, _state.Saved(nameof(Tanh), "Functional.TanhBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];
