@@ -55,10 +55,10 @@ internal static unsafe class ProbeSuites
                     ("library ReLU in place", () => ActivationKernels.ReLU(z, z)),
                     ("TensorPrimitives.Max(x, 0)", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(x.AsSpan(s, c), 0f, y.AsSpan(s, c)))),
                     ("TensorPrimitives.Max in place", () => Split.Run(n, threads, (s, c) => TensorPrimitives.Max(z.AsSpan(s, c), 0f, z.AsSpan(s, c)))),
-                    ("Sigmoid regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(x.AsSpan(s, c), y.AsSpan(s, c), false))),
-                    ("Sigmoid streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(x.AsSpan(s, c), y.AsSpan(s, c), true))),
-                    ("GELU exact regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(x.AsSpan(s, c), y.AsSpan(s, c), false))),
-                    ("GELU exact streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("Sigmoid regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(default(SigmoidOperator), x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("Sigmoid streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<SigmoidOperator>(default(SigmoidOperator), x.AsSpan(s, c), y.AsSpan(s, c), true))),
+                    ("GELU exact regular", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(default(GeluExactFormOperator), x.AsSpan(s, c), y.AsSpan(s, c), false))),
+                    ("GELU exact streaming", () => Split.Run(n, threads, (s, c) => ElementwiseLoop.Unary<GeluExactFormOperator>(default(GeluExactFormOperator), x.AsSpan(s, c), y.AsSpan(s, c), true))),
                     ("library Sigmoid", () => ActivationKernels.Sigmoid(x, y)),
                 ], rounds: n > 1_000_000 ? 15 : 41);
             }

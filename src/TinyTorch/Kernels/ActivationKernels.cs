@@ -128,14 +128,14 @@ public static class ActivationKernels
     }
 
     private static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> destination)
-        where TOp : IUnaryOperator
+        where TOp : struct, IUnaryOperator
     {
         SpanChecks.Destination(x, destination, nameof(x));
         ParallelRunner.Unary<TOp>(x, destination[..x.Length]);
     }
 
     private static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> gradOutput, Span<float> destination)
-        where TOp : IBinaryOperator
+        where TOp : struct, IBinaryOperator
     {
         CheckBinary(a, gradOutput, destination, "input", nameof(gradOutput));
         ParallelRunner.Binary<TOp>(a, gradOutput, destination[..a.Length]);

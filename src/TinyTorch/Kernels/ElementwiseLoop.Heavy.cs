@@ -17,7 +17,7 @@ namespace TinyTorch.Kernels;
 /// too, via a small scratch buffer.
 /// <para>
 /// Operators that say <see cref="IUnaryOperator.Paired"/> (or <see cref="IBinaryOperator.Paired"/>) run at 512 bits two
-/// vectors per step (<see cref="RunPaired{TOp}(ref readonly float, float*, nuint)"/>,
+/// vectors per step (<see cref="RunPaired{TOp}(in TOp, ref readonly float, float*, nuint)"/>,
 /// <see cref="VectorMath.FloatLanes512Pair"/>): one vector's body is a long dependency chain (sigmoid: ~45 cycles
 /// through an exponential, a division and its correction), and the one-vector loop was
 /// measured to be bound by how many waiting instructions the core holds, not by its execution units; alternating two
@@ -35,8 +35,8 @@ internal static unsafe partial class ElementwiseLoop
 {
     /// <summary>y = TOp(x) for n ≥ one vector, with the body inlined once (see the remarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UnaryHeavy<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
-        where TOp : IUnaryOperator
+    private static void UnaryHeavy<TOp, TVec, TW>(in TOp op, ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
+        where TOp : struct, IUnaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
@@ -62,11 +62,11 @@ internal static unsafe partial class ElementwiseLoop
             nuint whole = (n - start) / w * w;
             if (Pairs<TOp, TVec>(streamed))
             {
-                RunPaired<TOp>(in Unsafe.Add(ref Unsafe.AsRef(in xs), start), py + start, whole);
+                RunPaired<TOp>(in op, in Unsafe.Add(ref Unsafe.AsRef(in xs), start), py + start, whole);
             }
             else
             {
-                Run<TOp, TVec, TW>(in Unsafe.Add(ref Unsafe.AsRef(in xs), start), py + start, whole, streamed);
+                Run<TOp, TVec, TW>(in op, in Unsafe.Add(ref Unsafe.AsRef(in xs), start), py + start, whole, streamed);
             }
 
             if (streamed)
@@ -79,11 +79,11 @@ internal static unsafe partial class ElementwiseLoop
         nuint first = start == 0 ? w : 0;
         if (Pairs<TOp, TVec>(streaming: false))
         {
-            RunPaired<TOp>(in edges[first], edges + first, (2 * w) - first);
+            RunPaired<TOp>(in op, in edges[first], edges + first, (2 * w) - first);
         }
         else
         {
-            Run<TOp, TVec, TW>(in edges[first], edges + first, (2 * w) - first, streaming: false);
+            Run<TOp, TVec, TW>(in op, in edges[first], edges + first, (2 * w) - first, streaming: false);
         }
 
         if (start != 0)
@@ -94,10 +94,10 @@ internal static unsafe partial class ElementwiseLoop
         TW.Store(TW.Load(in *edges, w), ref ys, n - w);
     }
 
-    /// <summary>Whether <see cref="RunPaired{TOp}(ref readonly float, float*, nuint)"/> replaces the one-vector loop: the operator asks for it, the width is 512 bits, no streaming.</summary>
+    /// <summary>Whether <see cref="RunPaired{TOp}(in TOp, ref readonly float, float*, nuint)"/> replaces the one-vector loop: the operator asks for it, the width is 512 bits, no streaming.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Pairs<TOp, TVec>(bool streaming)
-        where TOp : IUnaryOperator
+        where TOp : struct, IUnaryOperator
         where TVec : struct =>
         TOp.Paired && typeof(TVec) == typeof(Vector512<float>) && !streaming;
 
@@ -111,14 +111,14 @@ internal static unsafe partial class ElementwiseLoop
     /// Both vectors are loaded before either is stored, so in place is safe.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void RunPaired<TOp>(ref readonly float x, float* y, nuint count)
-        where TOp : IUnaryOperator
+    private static void RunPaired<TOp>(in TOp op, ref readonly float x, float* y, nuint count)
+        where TOp : struct, IUnaryOperator
     {
         const nuint W = 16;
         for (nuint i = 0; i < count; i += 2 * W)
         {
             nuint second = Math.Min(i + W, count - W);
-            Vector512Pair result = TOp.Invoke(new Vector512Pair(Vector512.LoadUnsafe(in x, i), Vector512.LoadUnsafe(in x, second)));
+            Vector512Pair result = op.Invoke(new Vector512Pair(Vector512.LoadUnsafe(in x, i), Vector512.LoadUnsafe(in x, second)));
             result.First.Store(y + i);
             result.Second.Store(y + second);
         }
@@ -126,15 +126,15 @@ internal static unsafe partial class ElementwiseLoop
 
     /// <summary>y[i] = TOp(x[i]) for count floats, a whole number of vectors; streaming stores need y vector-aligned.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TOp, TVec, TW>(ref readonly float x, float* y, nuint count, bool streaming)
-        where TOp : IUnaryOperator
+    private static void Run<TOp, TVec, TW>(in TOp op, ref readonly float x, float* y, nuint count, bool streaming)
+        where TOp : struct, IUnaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
         nuint w = (nuint)TW.Count;
         for (nuint i = 0; i < count; i += w)
         {
-            TVec result = TW.Apply<TOp>(TW.Load(in x, i));
+            TVec result = TW.Apply(in op, TW.Load(in x, i));
             if (streaming)
             {
                 TW.StoreNonTemporal(result, y + i);
@@ -148,8 +148,8 @@ internal static unsafe partial class ElementwiseLoop
 
     /// <summary>z = TOp(a, b) for n ≥ one vector, with the body inlined once (see the remarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BinaryHeavy<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
-        where TOp : IBinaryOperator
+    private static void BinaryHeavy<TOp, TVec, TW>(in TOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
+        where TOp : struct, IBinaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
@@ -178,11 +178,11 @@ internal static unsafe partial class ElementwiseLoop
             nuint whole = (n - start) / w * w;
             if (PairsBinary<TOp, TVec>(streamed))
             {
-                RunPaired<TOp>(in Unsafe.Add(ref Unsafe.AsRef(in as_), start), in Unsafe.Add(ref Unsafe.AsRef(in bs), start), pz + start, whole);
+                RunPaired<TOp>(in op, in Unsafe.Add(ref Unsafe.AsRef(in as_), start), in Unsafe.Add(ref Unsafe.AsRef(in bs), start), pz + start, whole);
             }
             else
             {
-                Run<TOp, TVec, TW>(in Unsafe.Add(ref Unsafe.AsRef(in as_), start), in Unsafe.Add(ref Unsafe.AsRef(in bs), start), pz + start, whole, streamed);
+                Run<TOp, TVec, TW>(in op, in Unsafe.Add(ref Unsafe.AsRef(in as_), start), in Unsafe.Add(ref Unsafe.AsRef(in bs), start), pz + start, whole, streamed);
             }
 
             if (streamed)
@@ -195,11 +195,11 @@ internal static unsafe partial class ElementwiseLoop
         nuint first = start == 0 ? w : 0;
         if (PairsBinary<TOp, TVec>(streaming: false))
         {
-            RunPaired<TOp>(in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first);
+            RunPaired<TOp>(in op, in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first);
         }
         else
         {
-            Run<TOp, TVec, TW>(in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first, streaming: false);
+            Run<TOp, TVec, TW>(in op, in edges[first], in edges[(2 * w) + first], edges + first, (2 * w) - first, streaming: false);
         }
 
         if (start != 0)
@@ -213,23 +213,23 @@ internal static unsafe partial class ElementwiseLoop
     /// <summary>As <see cref="Pairs{TOp, TVec}"/>, for a binary operator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool PairsBinary<TOp, TVec>(bool streaming)
-        where TOp : IBinaryOperator
+        where TOp : struct, IBinaryOperator
         where TVec : struct =>
         TOp.Paired && typeof(TVec) == typeof(Vector512<float>) && !streaming;
 
     /// <summary>
     /// z[i] = TOp(a[i], b[i]) for count floats, a whole number of 16-float vectors, two vectors per step (as the unary
-    /// <see cref="RunPaired{TOp}(ref readonly float, float*, nuint)"/>); all four inputs are loaded before either store.
+    /// <see cref="RunPaired{TOp}(in TOp, ref readonly float, float*, nuint)"/>); all four inputs are loaded before either store.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void RunPaired<TOp>(ref readonly float a, ref readonly float b, float* z, nuint count)
-        where TOp : IBinaryOperator
+    private static void RunPaired<TOp>(in TOp op, ref readonly float a, ref readonly float b, float* z, nuint count)
+        where TOp : struct, IBinaryOperator
     {
         const nuint W = 16;
         for (nuint i = 0; i < count; i += 2 * W)
         {
             nuint second = Math.Min(i + W, count - W);
-            Vector512Pair result = TOp.Invoke(
+            Vector512Pair result = op.Invoke(
                 new Vector512Pair(Vector512.LoadUnsafe(in a, i), Vector512.LoadUnsafe(in a, second)),
                 new Vector512Pair(Vector512.LoadUnsafe(in b, i), Vector512.LoadUnsafe(in b, second)));
             result.First.Store(z + i);
@@ -239,15 +239,15 @@ internal static unsafe partial class ElementwiseLoop
 
     /// <summary>z[i] = TOp(a[i], b[i]) for count floats, a whole number of vectors; streaming stores need z vector-aligned.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TOp, TVec, TW>(ref readonly float a, ref readonly float b, float* z, nuint count, bool streaming)
-        where TOp : IBinaryOperator
+    private static void Run<TOp, TVec, TW>(in TOp op, ref readonly float a, ref readonly float b, float* z, nuint count, bool streaming)
+        where TOp : struct, IBinaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
         nuint w = (nuint)TW.Count;
         for (nuint i = 0; i < count; i += w)
         {
-            TVec result = TW.Apply<TOp>(TW.Load(in a, i), TW.Load(in b, i));
+            TVec result = TW.Apply(in op, TW.Load(in a, i), TW.Load(in b, i));
             if (streaming)
             {
                 TW.StoreNonTemporal(result, z + i);

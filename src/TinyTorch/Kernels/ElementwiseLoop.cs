@@ -49,74 +49,84 @@ internal static unsafe partial class ElementwiseLoop
     internal static bool UseNonTemporal(long length, bool inPlace, bool light) =>
         light && !inPlace && length * sizeof(float) >= NonTemporalMinBytes;
 
-    /// <summary>y[i] = TOp(x[i]) for every i; x and y have equal length and may be the same memory.</summary>
+    /// <summary>y[i] = TOp(x[i]) for a stateless operator (one whose every instance is the same).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y)
-        where TOp : IUnaryOperator =>
-        Unary<TOp>(x, y, UseNonTemporal(x.Length, SameStart(x, y), TOp.Unroll));
+        where TOp : struct, IUnaryOperator => Unary(default(TOp), x, y);
+
+    /// <summary>z[i] = TOp(a[i], b[i]) for a stateless operator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+        where TOp : struct, IBinaryOperator => Binary(default(TOp), a, b, z);
+
+    /// <summary>y[i] = op(x[i]) for every i; x and y have equal length and may be the same memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Unary<TOp>(in TOp op, ReadOnlySpan<float> x, Span<float> y)
+        where TOp : struct, IUnaryOperator =>
+        Unary<TOp>(in op, x, y, UseNonTemporal(x.Length, SameStart(x, y), TOp.Unroll));
 
     /// <summary>y[i] = TOp(x[i]) for every i, with the store strategy chosen by the caller.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Unary<TOp>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
-        where TOp : IUnaryOperator
+    public static void Unary<TOp>(in TOp op, ReadOnlySpan<float> x, Span<float> y, bool nonTemporal)
+        where TOp : struct, IUnaryOperator
     {
         if (TOp.Vectorizable)
         {
             if (Width512.IsAccelerated && x.Length >= Width512.Count)
             {
-                Unary<TOp, Vector512<float>, Width512>(x, y, nonTemporal);
+                Unary<TOp, Vector512<float>, Width512>(in op, x, y, nonTemporal);
                 return;
             }
 
             if (Width256.IsAccelerated && x.Length >= Width256.Count)
             {
-                Unary<TOp, Vector256<float>, Width256>(x, y, nonTemporal);
+                Unary<TOp, Vector256<float>, Width256>(in op, x, y, nonTemporal);
                 return;
             }
 
             if (Width128.IsAccelerated && x.Length >= Width128.Count)
             {
-                Unary<TOp, Vector128<float>, Width128>(x, y, nonTemporal);
+                Unary<TOp, Vector128<float>, Width128>(in op, x, y, nonTemporal);
                 return;
             }
         }
 
-        UnaryScalar<TOp>(x, y);
+        UnaryScalar<TOp>(in op, x, y);
     }
 
     /// <summary>z[i] = TOp(a[i], b[i]) for every i; all three have equal length, z may be a or b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
-        where TOp : IBinaryOperator =>
-        Binary<TOp>(a, b, z, UseNonTemporal(a.Length, SameStart(a, z) || SameStart(b, z), TOp.Unroll));
+    public static void Binary<TOp>(in TOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+        where TOp : struct, IBinaryOperator =>
+        Binary<TOp>(in op, a, b, z, UseNonTemporal(a.Length, SameStart(a, z) || SameStart(b, z), TOp.Unroll));
 
     /// <summary>z[i] = TOp(a[i], b[i]) for every i, with the store strategy chosen by the caller.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
-        where TOp : IBinaryOperator
+    public static void Binary<TOp>(in TOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal)
+        where TOp : struct, IBinaryOperator
     {
         if (TOp.Vectorizable)
         {
             if (Width512.IsAccelerated && a.Length >= Width512.Count)
             {
-                Binary<TOp, Vector512<float>, Width512>(a, b, z, nonTemporal);
+                Binary<TOp, Vector512<float>, Width512>(in op, a, b, z, nonTemporal);
                 return;
             }
 
             if (Width256.IsAccelerated && a.Length >= Width256.Count)
             {
-                Binary<TOp, Vector256<float>, Width256>(a, b, z, nonTemporal);
+                Binary<TOp, Vector256<float>, Width256>(in op, a, b, z, nonTemporal);
                 return;
             }
 
             if (Width128.IsAccelerated && a.Length >= Width128.Count)
             {
-                Binary<TOp, Vector128<float>, Width128>(a, b, z, nonTemporal);
+                Binary<TOp, Vector128<float>, Width128>(in op, a, b, z, nonTemporal);
                 return;
             }
         }
 
-        BinaryScalar<TOp>(a, b, z);
+        BinaryScalar<TOp>(in op, a, b, z);
     }
 
     /// <summary>Whether two spans start at the same element (the only overlap callers allow).</summary>
@@ -129,21 +139,21 @@ internal static unsafe partial class ElementwiseLoop
 
     /// <summary>The unary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Unary<TOp, TVec, TW>(ReadOnlySpan<float> x, Span<float> y, bool nonTemporal = false)
-        where TOp : IUnaryOperator
+    internal static void Unary<TOp, TVec, TW>(in TOp op, ReadOnlySpan<float> x, Span<float> y, bool nonTemporal = false)
+        where TOp : struct, IUnaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
         nuint n = (nuint)x.Length, w = (nuint)TW.Count;
         if (n < w)
         {
-            UnaryScalar<TOp>(x, y);
+            UnaryScalar<TOp>(in op, x, y);
             return;
         }
 
         if (!TOp.Unroll)
         {
-            UnaryHeavy<TOp, TVec, TW>(x, y, nonTemporal);
+            UnaryHeavy<TOp, TVec, TW>(in op, x, y, nonTemporal);
             return;
         }
 
@@ -172,10 +182,10 @@ internal static unsafe partial class ElementwiseLoop
                     TVec v1 = TW.Load(in xs, i + w);
                     TVec v2 = TW.Load(in xs, i + (2 * w));
                     TVec v3 = TW.Load(in xs, i + (3 * w));
-                    TW.StoreNonTemporal(TW.Apply<TOp>(v0), py + i);
-                    TW.StoreNonTemporal(TW.Apply<TOp>(v1), py + i + w);
-                    TW.StoreNonTemporal(TW.Apply<TOp>(v2), py + i + (2 * w));
-                    TW.StoreNonTemporal(TW.Apply<TOp>(v3), py + i + (3 * w));
+                    TW.StoreNonTemporal(TW.Apply(in op, v0), py + i);
+                    TW.StoreNonTemporal(TW.Apply(in op, v1), py + i + w);
+                    TW.StoreNonTemporal(TW.Apply(in op, v2), py + i + (2 * w));
+                    TW.StoreNonTemporal(TW.Apply(in op, v3), py + i + (3 * w));
                 }
 
                 FenceStreamingStores();
@@ -189,47 +199,47 @@ internal static unsafe partial class ElementwiseLoop
                 TVec v1 = TW.Load(in xs, i + w);
                 TVec v2 = TW.Load(in xs, i + (2 * w));
                 TVec v3 = TW.Load(in xs, i + (3 * w));
-                TW.Store(TW.Apply<TOp>(v0), ref ys, i);
-                TW.Store(TW.Apply<TOp>(v1), ref ys, i + w);
-                TW.Store(TW.Apply<TOp>(v2), ref ys, i + (2 * w));
-                TW.Store(TW.Apply<TOp>(v3), ref ys, i + (3 * w));
+                TW.Store(TW.Apply(in op, v0), ref ys, i);
+                TW.Store(TW.Apply(in op, v1), ref ys, i + w);
+                TW.Store(TW.Apply(in op, v2), ref ys, i + (2 * w));
+                TW.Store(TW.Apply(in op, v3), ref ys, i + (3 * w));
             }
         }
 
         for (; i + w <= n; i += w)
         {
-            TW.Store(TW.Apply<TOp>(TW.Load(in xs, i)), ref ys, i);
+            TW.Store(TW.Apply(in op, TW.Load(in xs, i)), ref ys, i);
         }
 
         // NOTE: the head vector is stored only now, after every load: in place, storing it earlier would
         // overwrite inputs the vector loop above still reads (elements gap … w − 1).
         if (head != 0)
         {
-            TW.Store(TW.Apply<TOp>(first), ref ys, 0);
+            TW.Store(TW.Apply(in op, first), ref ys, 0);
         }
 
-        TW.Store(TW.Apply<TOp>(last), ref ys, n - w);
+        TW.Store(TW.Apply(in op, last), ref ys, n - w);
     }
 
     // NOTE: AggressiveOptimization for the same reason as the unary loop.
 
     /// <summary>The binary loop at one width; any length (shorter than a vector falls back to scalar).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Binary<TOp, TVec, TW>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal = false)
-        where TOp : IBinaryOperator
+    internal static void Binary<TOp, TVec, TW>(in TOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z, bool nonTemporal = false)
+        where TOp : struct, IBinaryOperator
         where TVec : struct
         where TW : ISimdWidth<TVec>
     {
         nuint n = (nuint)a.Length, w = (nuint)TW.Count;
         if (n < w)
         {
-            BinaryScalar<TOp>(a, b, z);
+            BinaryScalar<TOp>(in op, a, b, z);
             return;
         }
 
         if (!TOp.Unroll)
         {
-            BinaryHeavy<TOp, TVec, TW>(a, b, z, nonTemporal);
+            BinaryHeavy<TOp, TVec, TW>(in op, a, b, z, nonTemporal);
             return;
         }
 
@@ -256,8 +266,8 @@ internal static unsafe partial class ElementwiseLoop
                 {
                     TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
                     TVec a1 = TW.Load(in as_, i + w), b1 = TW.Load(in bs, i + w);
-                    TW.StoreNonTemporal(TW.Apply<TOp>(a0, b0), pz + i);
-                    TW.StoreNonTemporal(TW.Apply<TOp>(a1, b1), pz + i + w);
+                    TW.StoreNonTemporal(TW.Apply(in op, a0, b0), pz + i);
+                    TW.StoreNonTemporal(TW.Apply(in op, a1, b1), pz + i + w);
                 }
 
                 FenceStreamingStores();
@@ -269,22 +279,22 @@ internal static unsafe partial class ElementwiseLoop
             {
                 TVec a0 = TW.Load(in as_, i), b0 = TW.Load(in bs, i);
                 TVec a1 = TW.Load(in as_, i + w), b1 = TW.Load(in bs, i + w);
-                TW.Store(TW.Apply<TOp>(a0, b0), ref zs, i);
-                TW.Store(TW.Apply<TOp>(a1, b1), ref zs, i + w);
+                TW.Store(TW.Apply(in op, a0, b0), ref zs, i);
+                TW.Store(TW.Apply(in op, a1, b1), ref zs, i + w);
             }
         }
 
         for (; i + w <= n; i += w)
         {
-            TW.Store(TW.Apply<TOp>(TW.Load(in as_, i), TW.Load(in bs, i)), ref zs, i);
+            TW.Store(TW.Apply(in op, TW.Load(in as_, i), TW.Load(in bs, i)), ref zs, i);
         }
 
         if (head != 0)
         {
-            TW.Store(TW.Apply<TOp>(firstA, firstB), ref zs, 0);   // after every load, as in the unary loop
+            TW.Store(TW.Apply(in op, firstA, firstB), ref zs, 0);   // after every load, as in the unary loop
         }
 
-        TW.Store(TW.Apply<TOp>(lastA, lastB), ref zs, n - w);
+        TW.Store(TW.Apply(in op, lastA, lastB), ref zs, n - w);
     }
 
     /// <summary>
@@ -313,21 +323,21 @@ internal static unsafe partial class ElementwiseLoop
         }
     }
 
-    private static void UnaryScalar<TOp>(ReadOnlySpan<float> x, Span<float> y)
-        where TOp : IUnaryOperator
+    private static void UnaryScalar<TOp>(in TOp op, ReadOnlySpan<float> x, Span<float> y)
+        where TOp : struct, IUnaryOperator
     {
         for (int i = 0; i < x.Length; i++)
         {
-            y[i] = TOp.Invoke(x[i]);
+            y[i] = op.Invoke(x[i]);
         }
     }
 
-    private static void BinaryScalar<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
-        where TOp : IBinaryOperator
+    private static void BinaryScalar<TOp>(in TOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> z)
+        where TOp : struct, IBinaryOperator
     {
         for (int i = 0; i < a.Length; i++)
         {
-            z[i] = TOp.Invoke(a[i], b[i]);
+            z[i] = op.Invoke(a[i], b[i]);
         }
     }
 }

@@ -16,20 +16,20 @@ internal interface IBinaryOperator
     static virtual bool Unroll => true;
 
     /// <summary>f of one pair.</summary>
-    static abstract float Invoke(float a, float b);
+    float Invoke(float a, float b);
 
     /// <summary>f of 4 pairs.</summary>
-    static virtual Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => throw new NotSupportedException();
+    Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => throw new NotSupportedException();
 
     /// <summary>f of 8 pairs.</summary>
-    static virtual Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => throw new NotSupportedException();
+    Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => throw new NotSupportedException();
 
     /// <summary>f of 16 pairs.</summary>
-    static virtual Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => throw new NotSupportedException();
+    Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => throw new NotSupportedException();
 
     /// <summary>Whether the heavy loop runs this operator two AVX-512 vectors at a time, as <see cref="IUnaryOperator.Paired"/>.</summary>
     static virtual bool Paired => false;
 
     /// <summary>f of 32 pairs, as two AVX-512 vectors of each input computed side by side; only called when <see cref="Paired"/>.</summary>
-    static virtual Vector512Pair Invoke(Vector512Pair a, Vector512Pair b) => throw new NotSupportedException();
+    Vector512Pair Invoke(Vector512Pair a, Vector512Pair b) => throw new NotSupportedException();
 }

@@ -31,10 +31,10 @@ internal interface ISimdWidth<TVec>
     static abstract unsafe void StoreNonTemporal(TVec value, float* destination);
 
     /// <summary>Applies a unary operator's body for this width.</summary>
-    static abstract TVec Apply<TOp>(TVec x)
-        where TOp : IUnaryOperator;
+    static abstract TVec Apply<TOp>(in TOp op, TVec x)
+        where TOp : struct, IUnaryOperator;
 
     /// <summary>Applies a binary operator's body for this width.</summary>
-    static abstract TVec Apply<TOp>(TVec a, TVec b)
-        where TOp : IBinaryOperator;
+    static abstract TVec Apply<TOp>(in TOp op, TVec a, TVec b)
+        where TOp : struct, IBinaryOperator;
 }

@@ -22,16 +22,16 @@ internal interface IUnaryOperator
     static virtual bool Unroll => true;
 
     /// <summary>f of one value.</summary>
-    static abstract float Invoke(float x);
+    float Invoke(float x);
 
     /// <summary>f of 4 values (SSE / NEON).</summary>
-    static virtual Vector128<float> Invoke(Vector128<float> x) => throw new NotSupportedException();
+    Vector128<float> Invoke(Vector128<float> x) => throw new NotSupportedException();
 
     /// <summary>f of 8 values (AVX2).</summary>
-    static virtual Vector256<float> Invoke(Vector256<float> x) => throw new NotSupportedException();
+    Vector256<float> Invoke(Vector256<float> x) => throw new NotSupportedException();
 
     /// <summary>f of 16 values (AVX-512).</summary>
-    static virtual Vector512<float> Invoke(Vector512<float> x) => throw new NotSupportedException();
+    Vector512<float> Invoke(Vector512<float> x) => throw new NotSupportedException();
 
     /// <summary>
     /// Whether the heavy loop should run this operator two AVX-512 vectors at a time through
@@ -40,5 +40,5 @@ internal interface IUnaryOperator
     static virtual bool Paired => false;
 
     /// <summary>f of 32 values, as two AVX-512 vectors computed side by side; only called when <see cref="Paired"/>.</summary>
-    static virtual Vector512Pair Invoke(Vector512Pair x) => throw new NotSupportedException();
+    Vector512Pair Invoke(Vector512Pair x) => throw new NotSupportedException();
 }

@@ -33,12 +33,12 @@ internal readonly struct Width128 : ISimdWidth<Vector128<float>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Apply<TOp>(Vector128<float> x)
-        where TOp : IUnaryOperator => TOp.Invoke(x);
+    public static Vector128<float> Apply<TOp>(in TOp op, Vector128<float> x)
+        where TOp : struct, IUnaryOperator => op.Invoke(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Apply<TOp>(Vector128<float> a, Vector128<float> b)
-        where TOp : IBinaryOperator => TOp.Invoke(a, b);
+    public static Vector128<float> Apply<TOp>(in TOp op, Vector128<float> a, Vector128<float> b)
+        where TOp : struct, IBinaryOperator => op.Invoke(a, b);
 }
 
 /// <summary>The 256-bit width: 8 floats (AVX2).</summary>
@@ -70,12 +70,12 @@ internal readonly struct Width256 : ISimdWidth<Vector256<float>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply<TOp>(Vector256<float> x)
-        where TOp : IUnaryOperator => TOp.Invoke(x);
+    public static Vector256<float> Apply<TOp>(in TOp op, Vector256<float> x)
+        where TOp : struct, IUnaryOperator => op.Invoke(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply<TOp>(Vector256<float> a, Vector256<float> b)
-        where TOp : IBinaryOperator => TOp.Invoke(a, b);
+    public static Vector256<float> Apply<TOp>(in TOp op, Vector256<float> a, Vector256<float> b)
+        where TOp : struct, IBinaryOperator => op.Invoke(a, b);
 }
 
 /// <summary>The 512-bit width: 16 floats (AVX-512).</summary>
@@ -107,10 +107,10 @@ internal readonly struct Width512 : ISimdWidth<Vector512<float>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply<TOp>(Vector512<float> x)
-        where TOp : IUnaryOperator => TOp.Invoke(x);
+    public static Vector512<float> Apply<TOp>(in TOp op, Vector512<float> x)
+        where TOp : struct, IUnaryOperator => op.Invoke(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply<TOp>(Vector512<float> a, Vector512<float> b)
-        where TOp : IBinaryOperator => TOp.Invoke(a, b);
+    public static Vector512<float> Apply<TOp>(in TOp op, Vector512<float> a, Vector512<float> b)
+        where TOp : struct, IBinaryOperator => op.Invoke(a, b);
 }

@@ -45,7 +45,7 @@ public class ElementwiseLoopTests
                 float[] x = Inputs(n, 0);
                 float[] y = Guarded(n);
                 Unary(width, heavy, x, y.AsSpan(offset, n), nonTemporal);
-                AssertResult(y, offset, n, i => MarkingOperator.Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
+                AssertResult(y, offset, n, i => default(MarkingOperator).Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
             }
         }
     }
@@ -63,7 +63,7 @@ public class ElementwiseLoopTests
                 x.CopyTo(z, offset);
                 Span<float> inPlace = z.AsSpan(offset, n);
                 Unary(width, heavy, inPlace, inPlace, nonTemporal);
-                AssertResult(z, offset, n, i => MarkingOperator.Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
+                AssertResult(z, offset, n, i => default(MarkingOperator).Invoke(x[i]), $"width {width}, n {n}, offset {offset}");
             }
         }
     }
@@ -78,7 +78,7 @@ public class ElementwiseLoopTests
             {
                 float[] a = Inputs(n, 0), b = Inputs(n, 3);
                 string where = $"width {width}, n {n}, offset {offset}";
-                float Expected(int i) => MarkingBinaryOperator.Invoke(a[i], b[i]);
+                float Expected(int i) => default(MarkingBinaryOperator).Invoke(a[i], b[i]);
 
                 float[] z = Guarded(n);
                 Binary(width, heavy, a, b, z.AsSpan(offset, n), nonTemporal);
@@ -104,13 +104,13 @@ public class ElementwiseLoopTests
         {
             float[] x = Inputs(n, 0), g = Inputs(n, 5);
             float[] y = Guarded(n);
-            ElementwiseLoop.Unary<MarkingOperator>(x, y.AsSpan(1, n));
-            AssertResult(y, 1, n, i => MarkingOperator.Invoke(x[i]), $"unary, n {n}");
+            ElementwiseLoop.Unary<MarkingOperator>(default(MarkingOperator), x, y.AsSpan(1, n));
+            AssertResult(y, 1, n, i => default(MarkingOperator).Invoke(x[i]), $"unary, n {n}");
 
             float[] z = Guarded(n);
             x.CopyTo(z, 1);
-            ElementwiseLoop.Binary<MarkingBinaryOperator>(z.AsSpan(1, n), g, z.AsSpan(1, n));
-            AssertResult(z, 1, n, i => MarkingBinaryOperator.Invoke(x[i], g[i]), $"binary in place, n {n}");
+            ElementwiseLoop.Binary<MarkingBinaryOperator>(default(MarkingBinaryOperator), z.AsSpan(1, n), g, z.AsSpan(1, n));
+            AssertResult(z, 1, n, i => default(MarkingBinaryOperator).Invoke(x[i], g[i]), $"binary in place, n {n}");
         }
     }
 
@@ -146,9 +146,9 @@ public class ElementwiseLoopTests
         {
             switch (width)
             {
-                case 128: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector128<float>, Width128>(x, y, nonTemporal); break;
-                case 256: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector256<float>, Width256>(x, y, nonTemporal); break;
-                case 512: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector512<float>, Width512>(x, y, nonTemporal); break;
+                case 128: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector128<float>, Width128>(default(HeavyMarkingOperator), x, y, nonTemporal); break;
+                case 256: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector256<float>, Width256>(default(HeavyMarkingOperator), x, y, nonTemporal); break;
+                case 512: ElementwiseLoop.Unary<HeavyMarkingOperator, Vector512<float>, Width512>(default(HeavyMarkingOperator), x, y, nonTemporal); break;
                 default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
             }
 
@@ -157,9 +157,9 @@ public class ElementwiseLoopTests
 
         switch (width)
         {
-            case 128: ElementwiseLoop.Unary<MarkingOperator, Vector128<float>, Width128>(x, y, nonTemporal); break;
-            case 256: ElementwiseLoop.Unary<MarkingOperator, Vector256<float>, Width256>(x, y, nonTemporal); break;
-            case 512: ElementwiseLoop.Unary<MarkingOperator, Vector512<float>, Width512>(x, y, nonTemporal); break;
+            case 128: ElementwiseLoop.Unary<MarkingOperator, Vector128<float>, Width128>(default(MarkingOperator), x, y, nonTemporal); break;
+            case 256: ElementwiseLoop.Unary<MarkingOperator, Vector256<float>, Width256>(default(MarkingOperator), x, y, nonTemporal); break;
+            case 512: ElementwiseLoop.Unary<MarkingOperator, Vector512<float>, Width512>(default(MarkingOperator), x, y, nonTemporal); break;
             default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
         }
     }
@@ -170,9 +170,9 @@ public class ElementwiseLoopTests
         {
             switch (width)
             {
-                case 128: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector128<float>, Width128>(a, b, z, nonTemporal); break;
-                case 256: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector256<float>, Width256>(a, b, z, nonTemporal); break;
-                case 512: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector512<float>, Width512>(a, b, z, nonTemporal); break;
+                case 128: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector128<float>, Width128>(default(HeavyMarkingBinaryOperator), a, b, z, nonTemporal); break;
+                case 256: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector256<float>, Width256>(default(HeavyMarkingBinaryOperator), a, b, z, nonTemporal); break;
+                case 512: ElementwiseLoop.Binary<HeavyMarkingBinaryOperator, Vector512<float>, Width512>(default(HeavyMarkingBinaryOperator), a, b, z, nonTemporal); break;
                 default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
             }
 
@@ -181,9 +181,9 @@ public class ElementwiseLoopTests
 
         switch (width)
         {
-            case 128: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector128<float>, Width128>(a, b, z, nonTemporal); break;
-            case 256: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector256<float>, Width256>(a, b, z, nonTemporal); break;
-            case 512: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector512<float>, Width512>(a, b, z, nonTemporal); break;
+            case 128: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector128<float>, Width128>(default(MarkingBinaryOperator), a, b, z, nonTemporal); break;
+            case 256: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector256<float>, Width256>(default(MarkingBinaryOperator), a, b, z, nonTemporal); break;
+            case 512: ElementwiseLoop.Binary<MarkingBinaryOperator, Vector512<float>, Width512>(default(MarkingBinaryOperator), a, b, z, nonTemporal); break;
             default: throw new ArgumentOutOfRangeException(nameof(width), width, "Expected 128, 256 or 512.");
         }
     }

@@ -10,11 +10,11 @@ internal readonly struct HeavyMarkingBinaryOperator : IBinaryOperator
 
     public static bool Unroll => false;
 
-    public static float Invoke(float a, float b) => MarkingBinaryOperator.Invoke(a, b);
+    public float Invoke(float a, float b) => default(MarkingBinaryOperator).Invoke(a, b);
 
-    public static Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => MarkingBinaryOperator.Invoke(a, b);
+    public Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => default(MarkingBinaryOperator).Invoke(a, b);
 
-    public static Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => MarkingBinaryOperator.Invoke(a, b);
+    public Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => default(MarkingBinaryOperator).Invoke(a, b);
 
-    public static Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => MarkingBinaryOperator.Invoke(a, b);
+    public Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => default(MarkingBinaryOperator).Invoke(a, b);
 }

@@ -10,11 +10,11 @@ internal readonly struct HeavyMarkingOperator : IUnaryOperator
 
     public static bool Unroll => false;
 
-    public static float Invoke(float x) => MarkingOperator.Invoke(x);
+    public float Invoke(float x) => default(MarkingOperator).Invoke(x);
 
-    public static Vector128<float> Invoke(Vector128<float> x) => MarkingOperator.Invoke(x);
+    public Vector128<float> Invoke(Vector128<float> x) => default(MarkingOperator).Invoke(x);
 
-    public static Vector256<float> Invoke(Vector256<float> x) => MarkingOperator.Invoke(x);
+    public Vector256<float> Invoke(Vector256<float> x) => default(MarkingOperator).Invoke(x);
 
-    public static Vector512<float> Invoke(Vector512<float> x) => MarkingOperator.Invoke(x);
+    public Vector512<float> Invoke(Vector512<float> x) => default(MarkingOperator).Invoke(x);
 }

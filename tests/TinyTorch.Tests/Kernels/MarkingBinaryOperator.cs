@@ -11,11 +11,11 @@ internal readonly struct MarkingBinaryOperator : IBinaryOperator
 {
     public static bool Vectorizable => true;
 
-    public static float Invoke(float a, float b) => a + (2f * b);
+    public float Invoke(float a, float b) => a + (2f * b);
 
-    public static Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => a + (b + b);
+    public Vector128<float> Invoke(Vector128<float> a, Vector128<float> b) => a + (b + b);
 
-    public static Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => a + (b + b);
+    public Vector256<float> Invoke(Vector256<float> a, Vector256<float> b) => a + (b + b);
 
-    public static Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => a + (b + b);
+    public Vector512<float> Invoke(Vector512<float> a, Vector512<float> b) => a + (b + b);
 }

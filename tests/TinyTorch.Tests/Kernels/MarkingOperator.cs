@@ -11,11 +11,11 @@ internal readonly struct MarkingOperator : IUnaryOperator
 {
     public static bool Vectorizable => true;
 
-    public static float Invoke(float x) => (2f * x) + 1f;
+    public float Invoke(float x) => (2f * x) + 1f;
 
-    public static Vector128<float> Invoke(Vector128<float> x) => (x + x) + Vector128<float>.One;
+    public Vector128<float> Invoke(Vector128<float> x) => (x + x) + Vector128<float>.One;
 
-    public static Vector256<float> Invoke(Vector256<float> x) => (x + x) + Vector256<float>.One;
+    public Vector256<float> Invoke(Vector256<float> x) => (x + x) + Vector256<float>.One;
 
-    public static Vector512<float> Invoke(Vector512<float> x) => (x + x) + Vector512<float>.One;
+    public Vector512<float> Invoke(Vector512<float> x) => (x + x) + Vector512<float>.One;
 }

@@ -26,19 +26,19 @@ internal readonly struct GeluSigmoidFormBackwardOperator : IBinaryOperator
     public static bool Paired => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x, float g) => Compute<float, FloatScalarLanes>(x, g);
+    public float Invoke(float x, float g) => Compute<float, FloatScalarLanes>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x, Vector128<float> g) => Compute<Vector128<float>, FloatLanes128>(x, g);
+    public Vector128<float> Invoke(Vector128<float> x, Vector128<float> g) => Compute<Vector128<float>, FloatLanes128>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x, Vector256<float> g) => Compute<Vector256<float>, FloatLanes256>(x, g);
+    public Vector256<float> Invoke(Vector256<float> x, Vector256<float> g) => Compute<Vector256<float>, FloatLanes256>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => Compute<Vector512<float>, FloatLanes512>(x, g);
+    public Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => Compute<Vector512<float>, FloatLanes512>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Pair Invoke(Vector512Pair x, Vector512Pair g) => Compute<Vector512Pair, FloatLanes512Pair>(x, g);
+    public Vector512Pair Invoke(Vector512Pair x, Vector512Pair g) => Compute<Vector512Pair, FloatLanes512Pair>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x, TV g)

@@ -36,19 +36,19 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     public static bool Paired => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
+    public float Invoke(float x) => Compute<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => Compute<Vector128<float>, FloatLanes128>(x);
+    public Vector128<float> Invoke(Vector128<float> x) => Compute<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => Compute<Vector256<float>, FloatLanes256>(x);
+    public Vector256<float> Invoke(Vector256<float> x) => Compute<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
+    public Vector512<float> Invoke(Vector512<float> x) => Compute<Vector512<float>, FloatLanes512>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
+    public Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Compute<TV, TL>(TV x)

@@ -13,18 +13,18 @@ internal readonly struct ReLUBackwardOperator : IBinaryOperator
     public static bool Vectorizable => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float y, float g) => y > 0f ? g : 0f;
+    public float Invoke(float y, float g) => y > 0f ? g : 0f;
 
     // NOTE: a mask AND, not a branch: the compare yields all-ones lanes where y > 0 (false for NaN).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> g) =>
+    public Vector128<float> Invoke(Vector128<float> y, Vector128<float> g) =>
         Vector128.GreaterThan(y, Vector128<float>.Zero) & g;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> g) =>
+    public Vector256<float> Invoke(Vector256<float> y, Vector256<float> g) =>
         Vector256.GreaterThan(y, Vector256<float>.Zero) & g;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> g) =>
+    public Vector512<float> Invoke(Vector512<float> y, Vector512<float> g) =>
         Vector512.GreaterThan(y, Vector512<float>.Zero) & g;
 }

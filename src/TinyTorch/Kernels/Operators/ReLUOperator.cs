@@ -12,14 +12,14 @@ internal readonly struct ReLUOperator : IUnaryOperator
     // is +0. A bare maxps instruction would return 0 for NaN, hiding it. Branchless either way: one
     // compare-and-select per vector, no misprediction when signs are random.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => float.IsNaN(x) ? x : (x > 0f ? x : 0f);
+    public float Invoke(float x) => float.IsNaN(x) ? x : (x > 0f ? x : 0f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => Vector128.Max(x, Vector128<float>.Zero);
+    public Vector128<float> Invoke(Vector128<float> x) => Vector128.Max(x, Vector128<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero);
+    public Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
+    public Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
 }

@@ -26,17 +26,17 @@ internal readonly struct SigmoidOperator : IUnaryOperator
     // a pair of vectors.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatSigmoid.Sigmoid<float, FloatScalarLanes>(x);
+    public float Invoke(float x) => FloatSigmoid.Sigmoid<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatSigmoid.Sigmoid<Vector128<float>, FloatLanes128>(x);
+    public Vector128<float> Invoke(Vector128<float> x) => FloatSigmoid.Sigmoid<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatSigmoid.Sigmoid<Vector256<float>, FloatLanes256>(x);
+    public Vector256<float> Invoke(Vector256<float> x) => FloatSigmoid.Sigmoid<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatSigmoid.Sigmoid<Vector512<float>, FloatLanes512>(x);
+    public Vector512<float> Invoke(Vector512<float> x) => FloatSigmoid.Sigmoid<Vector512<float>, FloatLanes512>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Pair Invoke(Vector512Pair x) => FloatSigmoid.Sigmoid<Vector512Pair, FloatLanes512Pair>(x);
+    public Vector512Pair Invoke(Vector512Pair x) => FloatSigmoid.Sigmoid<Vector512Pair, FloatLanes512Pair>(x);
 }

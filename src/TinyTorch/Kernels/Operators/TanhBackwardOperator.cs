@@ -14,14 +14,14 @@ internal readonly struct TanhBackwardOperator : IBinaryOperator
     public static bool Vectorizable => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float y, float g) => g * MathF.FusedMultiplyAdd(-y, y, 1f);
+    public float Invoke(float y, float g) => g * MathF.FusedMultiplyAdd(-y, y, 1f);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> y, Vector128<float> g) => g * Vector128.FusedMultiplyAdd(-y, y, Vector128<float>.One);
+    public Vector128<float> Invoke(Vector128<float> y, Vector128<float> g) => g * Vector128.FusedMultiplyAdd(-y, y, Vector128<float>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> y, Vector256<float> g) => g * Vector256.FusedMultiplyAdd(-y, y, Vector256<float>.One);
+    public Vector256<float> Invoke(Vector256<float> y, Vector256<float> g) => g * Vector256.FusedMultiplyAdd(-y, y, Vector256<float>.One);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> y, Vector512<float> g) => g * Vector512.FusedMultiplyAdd(-y, y, Vector512<float>.One);
+    public Vector512<float> Invoke(Vector512<float> y, Vector512<float> g) => g * Vector512.FusedMultiplyAdd(-y, y, Vector512<float>.One);
 }

@@ -24,17 +24,17 @@ internal readonly struct TanhOperator : IUnaryOperator
     // exactly once (ElementwiseLoop.Heavy.cs says why neither a call nor four inlined copies run well).
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Invoke(float x) => FloatTanh.Tanh<float, FloatScalarLanes>(x);
+    public float Invoke(float x) => FloatTanh.Tanh<float, FloatScalarLanes>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Invoke(Vector128<float> x) => FloatTanh.Tanh<Vector128<float>, FloatLanes128>(x);
+    public Vector128<float> Invoke(Vector128<float> x) => FloatTanh.Tanh<Vector128<float>, FloatLanes128>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Invoke(Vector256<float> x) => FloatTanh.Tanh<Vector256<float>, FloatLanes256>(x);
+    public Vector256<float> Invoke(Vector256<float> x) => FloatTanh.Tanh<Vector256<float>, FloatLanes256>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Invoke(Vector512<float> x) => FloatTanh.Tanh<Vector512<float>, FloatLanes512>(x);
+    public Vector512<float> Invoke(Vector512<float> x) => FloatTanh.Tanh<Vector512<float>, FloatLanes512>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Pair Invoke(Vector512Pair x) => FloatTanh.Tanh<Vector512Pair, FloatLanes512Pair>(x);
+    public Vector512Pair Invoke(Vector512Pair x) => FloatTanh.Tanh<Vector512Pair, FloatLanes512Pair>(x);
 }

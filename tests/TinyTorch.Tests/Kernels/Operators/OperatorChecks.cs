@@ -41,16 +41,16 @@ internal static class OperatorChecks
 
     /// <summary>Each width's body, called directly, gives the scalar body's bits in every lane.</summary>
     public static void WidthsAgree<TOp>(float[] x)
-        where TOp : IUnaryOperator
+        where TOp : struct, IUnaryOperator
     {
         for (int i = 0; i + 16 <= x.Length; i += 16)
         {
-            Vector512<float> wide = TOp.Invoke(Vector512.Create(x.AsSpan(i, 16)));
+            Vector512<float> wide = default(TOp).Invoke(Vector512.Create(x.AsSpan(i, 16)));
             for (int j = 0; j < 16; j++)
             {
-                float scalar = TOp.Invoke(x[i + j]);
-                float v256 = TOp.Invoke(Vector256.Create(x.AsSpan(i + (j / 8 * 8), 8)))[j % 8];
-                float v128 = TOp.Invoke(Vector128.Create(x.AsSpan(i + (j / 4 * 4), 4)))[j % 4];
+                float scalar = default(TOp).Invoke(x[i + j]);
+                float v256 = default(TOp).Invoke(Vector256.Create(x.AsSpan(i + (j / 8 * 8), 8)))[j % 8];
+                float v128 = default(TOp).Invoke(Vector128.Create(x.AsSpan(i + (j / 4 * 4), 4)))[j % 4];
                 Assert.True(
                     SameBits(scalar, wide[j]) && SameBits(scalar, v256) && SameBits(scalar, v128),
                     $"x = {x[i + j]:R}: scalar {scalar:R}, 128 {v128:R}, 256 {v256:R}, 512 {wide[j]:R}");
@@ -60,17 +60,17 @@ internal static class OperatorChecks
 
     /// <summary>The two-input version of <see cref="WidthsAgree{TOp}(float[])"/>, pairing x with a spread of gradients.</summary>
     public static void WidthsAgree<TOp>(float[] a, float[] b)
-        where TOp : IBinaryOperator
+        where TOp : struct, IBinaryOperator
     {
         for (int i = 0; i + 16 <= a.Length; i += 16)
         {
-            Vector512<float> wide = TOp.Invoke(Vector512.Create(a.AsSpan(i, 16)), Vector512.Create(b.AsSpan(i, 16)));
+            Vector512<float> wide = default(TOp).Invoke(Vector512.Create(a.AsSpan(i, 16)), Vector512.Create(b.AsSpan(i, 16)));
             for (int j = 0; j < 16; j++)
             {
                 int s8 = i + (j / 8 * 8), s4 = i + (j / 4 * 4);
-                float scalar = TOp.Invoke(a[i + j], b[i + j]);
-                float v256 = TOp.Invoke(Vector256.Create(a.AsSpan(s8, 8)), Vector256.Create(b.AsSpan(s8, 8)))[j % 8];
-                float v128 = TOp.Invoke(Vector128.Create(a.AsSpan(s4, 4)), Vector128.Create(b.AsSpan(s4, 4)))[j % 4];
+                float scalar = default(TOp).Invoke(a[i + j], b[i + j]);
+                float v256 = default(TOp).Invoke(Vector256.Create(a.AsSpan(s8, 8)), Vector256.Create(b.AsSpan(s8, 8)))[j % 8];
+                float v128 = default(TOp).Invoke(Vector128.Create(a.AsSpan(s4, 4)), Vector128.Create(b.AsSpan(s4, 4)))[j % 4];
                 Assert.True(
                     SameBits(scalar, wide[j]) && SameBits(scalar, v256) && SameBits(scalar, v128),
                     $"({a[i + j]:R}, {b[i + j]:R}): scalar {scalar:R}, 128 {v128:R}, 256 {v256:R}, 512 {wide[j]:R}");
@@ -83,7 +83,7 @@ internal static class OperatorChecks
     /// truth, at the forward bound (<see cref="Ulp.WithinForwardBound"/>).
     /// </summary>
     public static void StridedSweep<TOp>(Func<double, double> truth, double maxUlps)
-        where TOp : IUnaryOperator
+        where TOp : struct, IUnaryOperator
     {
         float[] x = [.. Ulp.StridedFloats(4097)];
         var y = new float[x.Length];
@@ -96,7 +96,7 @@ internal static class OperatorChecks
     /// through the vectorized loop, at the forward bound: a dense check where an algorithm switches form.
     /// </summary>
     public static void DenseSweep<TOp>(float from, float to, Func<double, double> truth, double maxUlps)
-        where TOp : IUnaryOperator
+        where TOp : struct, IUnaryOperator
     {
         uint first = BitConverter.SingleToUInt32Bits(from), last = BitConverter.SingleToUInt32Bits(to);
         (first, last) = (Math.Min(first, last), Math.Max(first, last));

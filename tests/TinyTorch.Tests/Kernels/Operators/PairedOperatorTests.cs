@@ -14,17 +14,17 @@ public class PairedOperatorTests
 {
     private static readonly Dictionary<string, (Action<float[], float[]> Kernel, Func<float, float> Scalar)> Paired = new()
     {
-        ["Sigmoid"] = ((x, y) => ActivationKernels.Sigmoid(x, y), SigmoidOperator.Invoke),
-        ["Tanh"] = ((x, y) => ActivationKernels.Tanh(x, y), TanhOperator.Invoke),
-        ["GELU tanh form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh), GeluTanhFormOperator.Invoke),
-        ["GELU sigmoid form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid), GeluSigmoidFormOperator.Invoke),
-        ["GELU exact"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.None), GeluExactFormOperator.Invoke),
+        ["Sigmoid"] = ((x, y) => ActivationKernels.Sigmoid(x, y), default(SigmoidOperator).Invoke),
+        ["Tanh"] = ((x, y) => ActivationKernels.Tanh(x, y), default(TanhOperator).Invoke),
+        ["GELU tanh form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh), default(GeluTanhFormOperator).Invoke),
+        ["GELU sigmoid form"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid), default(GeluSigmoidFormOperator).Invoke),
+        ["GELU exact"] = ((x, y) => ActivationKernels.GELU(x, y, GeluApproximation.None), default(GeluExactFormOperator).Invoke),
     };
 
     private static readonly Dictionary<GeluApproximation, Func<float, float, float>> PairedBackward = new()
     {
-        [GeluApproximation.Sigmoid] = GeluSigmoidFormBackwardOperator.Invoke,
-        [GeluApproximation.Tanh] = GeluTanhFormBackwardOperator.Invoke,
+        [GeluApproximation.Sigmoid] = default(GeluSigmoidFormBackwardOperator).Invoke,
+        [GeluApproximation.Tanh] = default(GeluTanhFormBackwardOperator).Invoke,
     };
 
     public static TheoryData<string> Names => [.. Paired.Keys];
@@ -87,5 +87,5 @@ public class PairedOperatorTests
 
     // A default interface member is reached through the interface, not the struct's name.
     private static bool IsPaired<TOp>()
-        where TOp : IBinaryOperator => TOp.Paired;
+        where TOp : struct, IBinaryOperator => TOp.Paired;
 }
