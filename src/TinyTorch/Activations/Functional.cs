@@ -15,7 +15,7 @@ namespace TinyTorch.Core;
 /// collections, and memory it hands back to the system has to be faulted in again page by page
 /// (docs/performance.md, "Tensor level", has the numbers).
 /// </remarks>
-public static class Functional
+public static partial class Functional
 {
     /// <summary>max(0, x) element-wise.</summary>
     /// <param name="x">The input.</param>

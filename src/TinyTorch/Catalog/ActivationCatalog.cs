@@ -11,6 +11,7 @@ public static partial class ActivationCatalog
     static ActivationCatalog() => All =
     [
         ReLU, Sigmoid, Tanh, GELU, Softmax,
+        LeakyReLU,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>

@@ -9,7 +9,7 @@ namespace TinyTorch.Kernels;
 /// destination may be the very same span (in place); a partial overlap, or a destination shorter than the
 /// input, is an <see cref="ArgumentException"/> that says which.
 /// </summary>
-public static class ActivationKernels
+public static partial class ActivationKernels
 {
     /// <summary>destination[i] = max(0, x[i]); NaN stays NaN.</summary>
     /// <param name="x">The input.</param>

@@ -1,0 +1,34 @@
+namespace TinyTorch.Kernels;
+
+public static partial class ActivationKernels
+{
+    // The element-wise family's kernels (one file each, ActivationKernels.LeakyReLU.cs, …) run operators that carry
+    // their activation's parameters; these are the checks and the loop they all go through. Their backward passes take
+    // PyTorch's argument order, (gradOutput, saved, destination), as leaky_relu_backward(grad_output, self, …) does.
+
+    private static void Unary<TOp>(in TOp op, ReadOnlySpan<float> x, Span<float> destination)
+        where TOp : struct, IUnaryOperator
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        ParallelRunner.Unary(in op, x, destination[..x.Length]);
+    }
+
+    // NOTE: the operator's own argument order stays (saved, gradOutput), the order of every backward operator.
+    private static void Backward<TOp>(in TOp op, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> saved, Span<float> destination, string savedName)
+        where TOp : struct, IBinaryOperator
+    {
+        SpanChecks.SameLength(gradOutput, saved, nameof(gradOutput), savedName);
+        SpanChecks.Destination(gradOutput, destination, nameof(gradOutput));
+        SpanChecks.Destination(saved, destination, savedName);
+        ParallelRunner.Binary(in op, saved, gradOutput, destination[..saved.Length]);
+    }
+
+    /// <summary>An activation's float parameter must be a finite number.</summary>
+    internal static void RequireFinite(float value, string paramName)
+    {
+        if (!float.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number, but got {value}.");
+        }
+    }
+}
