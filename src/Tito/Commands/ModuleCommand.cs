@@ -47,6 +47,7 @@ internal static class ModuleCommand
         };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
             ProgressStore store = Store(env, parse.GetValue(progress));
             IAnsiConsole o = env.Out;
@@ -98,6 +99,7 @@ internal static class ModuleCommand
         var command = new Command("status", "Show every module and its state.") { progress };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             ProgressStore store = Store(env, parse.GetValue(progress));
             Dictionary<string, ModuleProgress> all = store.Load();
             var table = new Table().AddColumn("Module").AddColumn("Title").AddColumn("State");
@@ -135,6 +137,7 @@ internal static class ModuleCommand
         var command = new Command(name, description) { module, workspace, source, progress };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
             if (m != ModuleCatalog.Activations)
             {
