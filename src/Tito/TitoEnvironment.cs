@@ -21,8 +21,17 @@ internal sealed class TitoEnvironment
     /// <summary>The activations under test; the library's own unless a test plugs in another.</summary>
     public ActivationRegistry Activations { get; init; } = ActivationRegistry.Library;
 
-    /// <summary>The progress file used when <c>--progress-file</c> is not given.</summary>
-    public string DefaultProgressFile { get; init; } = DefaultProgressPath();
+    /// <summary>
+    /// The progress file used when <c>--progress-file</c> is not given, if fixed (tests fix it); when null it is
+    /// derived from the user's folders by <see cref="ResolveDefaultProgressFile"/>, only by a command that needs it.
+    /// </summary>
+    public string? DefaultProgressFile { get; init; }
+
+    /// <summary>
+    /// Looks up the user's folders (application data, home); <see cref="Environment.GetFolderPath(Environment.SpecialFolder)"/>
+    /// unless a test simulates a machine without HOME. An empty answer means the folder is unknown or missing.
+    /// </summary>
+    public Func<Environment.SpecialFolder, string> UserFolder { get; init; } = Environment.GetFolderPath;
 
     /// <summary>The folder relative paths (workspace, SVG output) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
@@ -35,12 +44,33 @@ internal sealed class TitoEnvironment
         Error = Console.Error,
     };
 
-    private static string DefaultProgressPath()
+    /// <summary>
+    /// The default progress file: tinytorch/progress.json in the application-data folder, else in ~/.config.
+    /// Decided when a command asks, so a command that keeps no progress (tito test) runs without a home folder.
+    /// </summary>
+    /// <exception cref="UserErrorException">Neither folder is known: HOME is unset or names a missing folder.</exception>
+    public string ResolveDefaultProgressFile()
     {
-        string root = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
-        if (string.IsNullOrEmpty(root))
+        if (DefaultProgressFile is not null)
         {
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            return DefaultProgressFile;
+        }
+
+        // NOTE: on Unix both lookups come from HOME (or XDG_CONFIG_HOME) and answer "" when that folder does not
+        // exist; combining "" with the rest gave a path relative to wherever tito ran, so progress was written
+        // to (and later looked for in) a different place each time.
+        string root = UserFolder(Environment.SpecialFolder.ApplicationData);
+        if (!Path.IsPathFullyQualified(root))
+        {
+            string home = UserFolder(Environment.SpecialFolder.UserProfile);
+            if (!Path.IsPathFullyQualified(home))
+            {
+                throw new UserErrorException(
+                    "cannot tell where to keep your progress: no home folder was found (HOME is unset, or names a folder that does not exist). " +
+                    "Give --progress-file <path to a .json file>, or set HOME to an existing folder.");
+            }
+
+            root = Path.Combine(home, ".config");
         }
 
         return Path.Combine(root, "tinytorch", "progress.json");

@@ -31,7 +31,7 @@ internal static class ModuleCommand
     private static Argument<string> ModuleArgument() => new("module") { Description = "The module: 02 (activations) or 01 (tensor)." };
 
     private static ProgressStore Store(TitoEnvironment env, string? path) =>
-        new(path is null ? env.DefaultProgressFile : Path.GetFullPath(path, env.WorkingDirectory));
+        new(path is null ? env.ResolveDefaultProgressFile() : Path.GetFullPath(path, env.WorkingDirectory));
 
     private static Command Complete(TitoEnvironment env)
     {
