@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tito.Bench;
 using Tito.Checks;
 
 namespace Tito;
@@ -20,6 +21,9 @@ internal sealed class TitoEnvironment
 
     /// <summary>The activations under test; the library's own unless a test plugs in another.</summary>
     public ActivationRegistry Activations { get; init; } = ActivationRegistry.Library;
+
+    /// <summary>Where <c>tito bench</c> gets its buffers; the process's own memory unless a test simulates running out.</summary>
+    public BenchMemory BenchMemory { get; init; } = BenchMemory.Process;
 
     /// <summary>
     /// The progress file used when <c>--progress-file</c> is not given, if fixed (tests fix it); when null it is
