@@ -122,9 +122,10 @@ internal static class BenchCommand
 
     private static void MemoryArithmetic(IAnsiConsole console, int batch, int features, BenchResult copy)
     {
-        long bytes = (long)batch * features * sizeof(float);
-        double microseconds = bytes / (copy.GigabytesPerSecond * 1e9 / 2) * 1e6;
-        console.MarkupLine($"[bold]Activation memory:[/] batch {batch} × {features:N0} features × 4 bytes = {bytes:N0} bytes = " +
+        // NOTE: decimal, not long: the largest --batch × --features × 4 is 2^64, which wrapped a long to a negative size.
+        decimal bytes = (decimal)batch * features * sizeof(float);
+        double microseconds = (double)bytes / (copy.GigabytesPerSecond * 1e9 / 2) * 1e6;
+        console.MarkupLine($"[bold]Activation memory:[/] batch {batch:N0} × {features:N0} features × 4 bytes = {bytes:N0} bytes = " +
             $"[bold]{FormatBytes(bytes)}[/] per layer, kept for backprop.");
         console.MarkupLine(double.IsFinite(microseconds)
             ? $"At this machine's copy bandwidth, writing it once takes ≈ {F(microseconds, "0.0")} µs."
@@ -145,11 +146,11 @@ internal static class BenchCommand
         console.MarkupLine($"[yellow]⚠ The machine was busy (load average {F(load, "0.0")} on {Environment.ProcessorCount} cores): these timings are noisy; run again when it is idle.[/]");
     }
 
-    private static string FormatBytes(long bytes) => bytes switch
+    private static string FormatBytes(decimal bytes) => bytes switch
     {
-        >= 1L << 30 => F(bytes / (double)(1L << 30), "0.##") + " GB",
-        >= 1L << 20 => F(bytes / (double)(1L << 20), "0.##") + " MB",
-        >= 1L << 10 => F(bytes / (double)(1L << 10), "0.##") + " KB",
+        >= 1L << 30 => F((double)bytes / (1L << 30), "0.##") + " GB",
+        >= 1L << 20 => F((double)bytes / (1L << 20), "0.##") + " MB",
+        >= 1L << 10 => F((double)bytes / (1L << 10), "0.##") + " KB",
         _ => $"{bytes} bytes",
     };
 

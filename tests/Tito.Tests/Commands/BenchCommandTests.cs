@@ -105,4 +105,13 @@ public class BenchCommandTests
         Assert.StartsWith("tito: ran out of memory allocating 8 MiB (8,388,608 bytes: two buffers of 1,048,576 floats)", line);
         Assert.Contains("use a smaller --size", line);
     }
+
+    [Fact]
+    public void MemoryArithmetic_AtTheLargestBatchAndFeatures_DoesNotWrapNegative()
+    {
+        TitoRun run = TitoRun.Of("bench --size 1024 --repeats 1 --batch 2147483647 --features 2147483647");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("= 18,446,744,056,529,682,436 bytes = ", run.Out);   // (2^31 − 1)² × 4
+        Assert.DoesNotContain("= -", run.Out);
+    }
 }
