@@ -30,8 +30,18 @@ internal static class ModuleCommand
 
     private static Argument<string> ModuleArgument() => new("module") { Description = "The module: 02 (activations) or 01 (tensor)." };
 
-    private static ProgressStore Store(TitoEnvironment env, string? path) =>
-        new(path is null ? env.ResolveDefaultProgressFile() : Path.GetFullPath(path, env.WorkingDirectory));
+    private static ProgressStore Store(TitoEnvironment env, string? path)
+    {
+        if (path is null)
+        {
+            return new(env.ResolveDefaultProgressFile());
+        }
+
+        // NOTE: an empty path would resolve to the current folder and be reported as "a folder", a puzzle.
+        return string.IsNullOrWhiteSpace(path)
+            ? throw new UserErrorException("--progress-file was given an empty path; give the path of a .json file, or leave the option out for the default.")
+            : new(Path.GetFullPath(path, env.WorkingDirectory));
+    }
 
     private static Command Complete(TitoEnvironment env)
     {

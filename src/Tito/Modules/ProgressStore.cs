@@ -193,5 +193,5 @@ internal sealed class ProgressStore(string path)
     private static string Short(string raw) => raw.Length <= 40 ? raw : raw[..37] + "…";
 
     private UserErrorException Problem(string what, string fix) =>
-        new($"the progress file {Path} {what}; {fix}. tito left the file as it is.");
+        new($"the progress file {Path} {what}; {fix}." + (File.Exists(Path) ? " tito left the file as it is." : ""));
 }

@@ -75,6 +75,17 @@ public class ModuleCommandProgressFileTests
         Assert.DoesNotContain("✅", run.Out);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Complete_WithAnEmptyProgressFilePath_RefusesBeforeGrading(string path)
+    {
+        TitoRun run = TitoRun.Of(["module", "complete", "02", "--progress-file", path]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--progress-file was given an empty path", run.Error);
+        Assert.DoesNotContain("✅", run.Out);
+    }
+
     [Fact]
     public void Complete_UnderAPathThatIsAFile_RefusesBeforeGrading()
     {
