@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tito.Bench;
 using Tito.Checks;
 using Tito.Learner;
 
@@ -22,8 +23,23 @@ internal sealed class TitoEnvironment
     /// <summary>The activations under test; the library's own unless a test plugs in another.</summary>
     public ActivationRegistry Activations { get; init; } = ActivationRegistry.Library;
 
-    /// <summary>The progress file used when <c>--progress-file</c> is not given.</summary>
-    public string DefaultProgressFile { get; init; } = DefaultProgressPath();
+    /// <summary>Where <c>tito bench</c> gets its buffers; the process's own memory unless a test simulates running out.</summary>
+    public BenchMemory BenchMemory { get; init; } = BenchMemory.Process;
+
+    /// <summary>
+    /// The progress file used when <c>--progress-file</c> is not given, if fixed (tests fix it); when null it is
+    /// derived from the user's folders by <see cref="ResolveDefaultProgressFile"/>, only by a command that needs it.
+    /// </summary>
+    public string? DefaultProgressFile { get; init; }
+
+    /// <summary>
+    /// Looks up the user's folders (application data, home); <see cref="Environment.GetFolderPath(Environment.SpecialFolder)"/>
+    /// unless a test simulates a machine without HOME. An empty answer means the folder is unknown or missing.
+    /// </summary>
+    public Func<Environment.SpecialFolder, string> UserFolder { get; init; } = Environment.GetFolderPath;
+
+    /// <summary>Reads an environment variable; the process's own unless a test simulates another environment.</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The folder relative paths (workspace, SVG output) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
@@ -33,7 +49,7 @@ internal sealed class TitoEnvironment
 
     /// <summary>The private folder learner copies are built in.</summary>
     /// <exception cref="UserErrorException">There is no home folder to put it in.</exception>
-    public PrivateBuildFolder LearnerBuilds() => new(LearnerBuildRoot ?? PrivateBuildFolder.DefaultRoot()
+    public PrivateBuildFolder LearnerBuilds() => new(LearnerBuildRoot ?? PrivateBuildFolder.DefaultRoot(UserFolder, Variable)
         ?? throw new UserErrorException("cannot build your copy: HOME is not set (or does not exist), so there is no private cache folder; set HOME or XDG_CACHE_HOME."));
 
     /// <summary>The real process: console colour follows the terminal and NO_COLOR.</summary>
@@ -44,12 +60,33 @@ internal sealed class TitoEnvironment
         Error = Console.Error,
     };
 
-    private static string DefaultProgressPath()
+    /// <summary>
+    /// The default progress file: tinytorch/progress.json in the application-data folder, else in ~/.config.
+    /// Decided when a command asks, so a command that keeps no progress (tito test) runs without a home folder.
+    /// </summary>
+    /// <exception cref="UserErrorException">Neither folder is known: HOME is unset or names a missing folder.</exception>
+    public string ResolveDefaultProgressFile()
     {
-        string root = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
-        if (string.IsNullOrEmpty(root))
+        if (DefaultProgressFile is not null)
         {
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            return DefaultProgressFile;
+        }
+
+        // NOTE: on Unix both lookups come from HOME (or XDG_CONFIG_HOME) and answer "" when that folder does not
+        // exist; combining "" with the rest gave a path relative to wherever tito ran, so progress was written
+        // to (and later looked for in) a different place each time.
+        string root = UserFolder(Environment.SpecialFolder.ApplicationData);
+        if (!Path.IsPathFullyQualified(root))
+        {
+            string home = UserFolder(Environment.SpecialFolder.UserProfile);
+            if (!Path.IsPathFullyQualified(home))
+            {
+                throw new UserErrorException(
+                    "cannot tell where to keep your progress: no home folder was found (HOME is unset, or names a folder that does not exist). " +
+                    "Give --progress-file <path to a .json file>, or set HOME to an existing folder.");
+            }
+
+            root = Path.Combine(home, ".config");
         }
 
         return Path.Combine(root, "tinytorch", "progress.json");

@@ -28,18 +28,20 @@ internal static class KernelBenchmark
     /// <summary>
     /// Runs the copy and every function, reporting each finished step through <paramref name="progress"/>.
     /// KernelOptions.MaxDegreeOfParallelism is set for the run and restored after it.
+    /// The two buffers come from <paramref name="memory"/>, which refuses sizes the machine cannot hold.
     /// </summary>
-    public static IReadOnlyList<BenchResult> Run(BenchSettings s, Action<string> progress)
+    public static IReadOnlyList<BenchResult> Run(BenchSettings s, BenchMemory memory, Action<string> progress)
     {
-        int size = Math.Max(s.RowLength, s.Size / s.RowLength * s.RowLength);
+        int size = Elements(s);
+        memory.EnsureFits(size);
         var random = new Random(42);
-        float[] x = new float[size];
+        float[] x = memory.Buffer(size);
         for (int i = 0; i < size; i++)
         {
             x[i] = (float)((random.NextDouble() * 10) - 5);   // [−5, 5]: where the curves bend, no early-outs
         }
 
-        float[] y = new float[size];
+        float[] y = memory.Buffer(size);
         int saved = KernelOptions.MaxDegreeOfParallelism;
         KernelOptions.MaxDegreeOfParallelism = s.Threads;
         try
@@ -62,6 +64,9 @@ internal static class KernelBenchmark
             KernelOptions.MaxDegreeOfParallelism = saved;
         }
     }
+
+    /// <summary>Elements per call: the requested size rounded down to whole softmax rows, at least one row.</summary>
+    public static int Elements(BenchSettings s) => Math.Max(s.RowLength, s.Size / s.RowLength * s.RowLength);
 
     private static double Median(Action call, BenchSettings s)
     {

@@ -113,6 +113,14 @@ internal static class CheckCommand
         };
         command.SetAction(parse =>
         {
+            // NOTE: --exhaustive means stride 1; an explicit --stride beside it asks for something else, and
+            // silently preferring one would run for minutes, or for a second, when the user expected the other.
+            if (parse.GetValue(exhaustive) && parse.GetResult(stride) is { Implicit: false })
+            {
+                throw new UserErrorException(
+                    $"--exhaustive scans every float32 input and --stride {parse.GetValue(stride)} scans one bit pattern in {parse.GetValue(stride)}: give one or the other.");
+            }
+
             uint s = parse.GetValue(exhaustive) ? 1 : parse.GetValue(stride);
             if (s == 0)
             {

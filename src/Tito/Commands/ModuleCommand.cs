@@ -30,8 +30,18 @@ internal static class ModuleCommand
 
     private static Argument<string> ModuleArgument() => new("module") { Description = "The module: 02 (activations) or 01 (tensor)." };
 
-    private static ProgressStore Store(TitoEnvironment env, string? path) =>
-        new(path is null ? env.DefaultProgressFile : Path.GetFullPath(path, env.WorkingDirectory));
+    private static ProgressStore Store(TitoEnvironment env, string? path)
+    {
+        if (path is null)
+        {
+            return new(env.ResolveDefaultProgressFile());
+        }
+
+        // NOTE: an empty path would resolve to the current folder and be reported as "a folder", a puzzle.
+        return string.IsNullOrWhiteSpace(path)
+            ? throw new UserErrorException("--progress-file was given an empty path; give the path of a .json file, or leave the option out for the default.")
+            : new(Path.GetFullPath(path, env.WorkingDirectory));
+    }
 
     private static Command Complete(TitoEnvironment env)
     {
@@ -48,6 +58,7 @@ internal static class ModuleCommand
         };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
             ProgressStore store = Store(env, parse.GetValue(progress));
             IAnsiConsole o = env.Out;
@@ -108,6 +119,7 @@ internal static class ModuleCommand
         var command = new Command("status", "Show every module and its state.") { progress };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             ProgressStore store = Store(env, parse.GetValue(progress));
             Dictionary<string, ModuleProgress> all = store.Load();
             var table = new Table().AddColumn("Module").AddColumn("Title").AddColumn("State");
@@ -145,6 +157,7 @@ internal static class ModuleCommand
         var command = new Command(name, description) { module, workspace, source, progress };
         command.SetAction(parse =>
         {
+            Store(env, parse.GetValue(progress)).EnsureUsable();   // before any grading or copying: a bad file is found first
             CourseModule m = ModuleCatalog.Find(parse.GetValue(module)!);
             if (m != ModuleCatalog.Activations)
             {

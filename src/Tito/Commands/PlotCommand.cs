@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Tito.Plotting;
 
@@ -30,10 +31,7 @@ internal static class PlotCommand
         {
             double lo = parse.GetValue(from), hi = parse.GetValue(to);
             int columns = parse.GetValue(width), rows = parse.GetValue(height);
-            if (!double.IsFinite(lo) || !double.IsFinite(hi) || lo >= hi)
-            {
-                throw new UserErrorException($"--from must be less than --to and both finite (got {lo} and {hi}).");
-            }
+            CheckRange(lo, hi);
 
             if (columns is < 10 or > 1000 || rows is < 4 or > 500)
             {
@@ -65,4 +63,40 @@ internal static class PlotCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Refuses an x range that cannot be drawn: not finite, empty or reversed, or beyond what float32 (in which
+    /// the activations compute) can hold or tell apart; each with the values given and what would work.
+    /// </summary>
+    private static void CheckRange(double lo, double hi)
+    {
+        string got = $"(got --from {G(lo)} --to {G(hi)})";
+        if (!double.IsFinite(lo) || !double.IsFinite(hi))
+        {
+            throw new UserErrorException($"--from and --to must be finite numbers, not NaN or infinity {got}; for example --from -5 --to 5.");
+        }
+
+        if (lo >= hi)
+        {
+            throw new UserErrorException($"--from must be less than --to {got}: the x range would be {(lo == hi ? "empty" : "reversed")}.");
+        }
+
+        if (Math.Max(Math.Abs(lo), Math.Abs(hi)) > float.MaxValue)
+        {
+            throw new UserErrorException(
+                $"--from and --to must lie within ±3.4e38, the float32 range the activations compute in {got}.");
+        }
+
+        if ((float)lo == (float)hi)
+        {
+            // NOTE: the curves are sampled at float32 x values; a range narrower than one float32 step would
+            // plot every sample at the same x and label ticks the curve does not have.
+            float near = (float)lo;
+            throw new UserErrorException(
+                $"the x range is narrower than float32 can tell apart near {near.ToString(CultureInfo.InvariantCulture)} (neighbouring values are {(MathF.BitIncrement(Math.Abs(near)) - Math.Abs(near)).ToString("G3", CultureInfo.InvariantCulture)} apart) {got}; widen it.");
+        }
+    }
+
+    /// <summary>A value as the user could have typed it: the shortest text that reads back as the same double.</summary>
+    private static string G(double v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,17 +19,19 @@ internal sealed class PrivateBuildFolder(string root)
     /// The default root: <c>$XDG_CACHE_HOME/tinytorch/learner-builds</c>, else <c>~/.cache/tinytorch/learner-builds</c>
     /// (on Windows, the local application-data folder); null when the user has no home folder to put it in.
     /// </summary>
-    public static string? DefaultRoot()
+    /// <param name="userFolder">Looks up the user's folders (see <see cref="TitoEnvironment.UserFolder"/>).</param>
+    /// <param name="variable">Reads an environment variable (see <see cref="TitoEnvironment.Variable"/>).</param>
+    public static string? DefaultRoot(Func<Environment.SpecialFolder, string> userFolder, Func<string, string?> variable)
     {
-        string? cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string? cache = variable("XDG_CACHE_HOME");
         if (string.IsNullOrEmpty(cache) || !Path.IsPathFullyQualified(cache))
         {
             cache = OperatingSystem.IsWindows()
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : HomeCache();
+                ? userFolder(Environment.SpecialFolder.LocalApplicationData)
+                : HomeCache(userFolder);
         }
 
-        return string.IsNullOrEmpty(cache) ? null : Path.Combine(cache, "tinytorch", "learner-builds");
+        return string.IsNullOrEmpty(cache) || !Path.IsPathFullyQualified(cache) ? null : Path.Combine(cache, "tinytorch", "learner-builds");
     }
 
     /// <summary>
@@ -60,10 +62,10 @@ internal sealed class PrivateBuildFolder(string root)
         return folder;
     }
 
-    private static string? HomeCache()
+    private static string? HomeCache(Func<Environment.SpecialFolder, string> userFolder)
     {
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) || !Directory.Exists(home) ? null : Path.Combine(home, ".cache");
+        string home = userFolder(Environment.SpecialFolder.UserProfile);
+        return !Path.IsPathFullyQualified(home) || !Directory.Exists(home) ? null : Path.Combine(home, ".cache");
     }
 
     private static void CreatePrivate(string folder)

@@ -22,13 +22,16 @@ internal static class SvgPlot
         svg.AppendLine("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
         svg.AppendLine(Invariant($"  <text x=\"{Width / 2}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\" font-weight=\"bold\">{Escape(title)}</text>"));
 
+        (IReadOnlyList<double> xTicks, IReadOnlyList<string> xLabels) = XTicks(data.From, data.To, plotW);
+        IReadOnlyList<double> yTicks = AxisTicks.For(data.YMin, data.YMax, 8);
+        IReadOnlyList<string> yLabels = AxisTicks.Labels(yTicks);
         svg.AppendLine("  <g stroke=\"#e0e0e0\" stroke-width=\"1\">");
-        foreach (double t in AxisTicks.For(data.From, data.To, 10))
+        foreach (double t in xTicks)
         {
             svg.AppendLine(Invariant($"    <line x1=\"{X(t):0.##}\" y1=\"{Top}\" x2=\"{X(t):0.##}\" y2=\"{Top + plotH}\"/>"));
         }
 
-        foreach (double t in AxisTicks.For(data.YMin, data.YMax, 8))
+        foreach (double t in yTicks)
         {
             svg.AppendLine(Invariant($"    <line x1=\"{Left}\" y1=\"{Y(t):0.##}\" x2=\"{Left + plotW}\" y2=\"{Y(t):0.##}\"/>"));
         }
@@ -43,14 +46,14 @@ internal static class SvgPlot
             svg.AppendLine(Invariant($"  <line x1=\"{X(0):0.##}\" y1=\"{Top}\" x2=\"{X(0):0.##}\" y2=\"{Top + plotH}\" stroke=\"#444\" stroke-width=\"1.2\"/>"));
         }
 
-        foreach (double t in AxisTicks.For(data.From, data.To, 10))
+        for (int i = 0; i < xTicks.Count; i++)
         {
-            svg.AppendLine(Invariant($"  <text x=\"{X(t):0.##}\" y=\"{Top + plotH + 20}\" text-anchor=\"middle\">{Label(t)}</text>"));
+            svg.AppendLine(Invariant($"  <text x=\"{X(xTicks[i]):0.##}\" y=\"{Top + plotH + 20}\" text-anchor=\"middle\">{xLabels[i]}</text>"));
         }
 
-        foreach (double t in AxisTicks.For(data.YMin, data.YMax, 8))
+        for (int i = 0; i < yTicks.Count; i++)
         {
-            svg.AppendLine(Invariant($"  <text x=\"{Left - 8}\" y=\"{Y(t) + 4:0.##}\" text-anchor=\"end\">{Label(t)}</text>"));
+            svg.AppendLine(Invariant($"  <text x=\"{Left - 8}\" y=\"{Y(yTicks[i]) + 4:0.##}\" text-anchor=\"end\">{yLabels[i]}</text>"));
         }
 
         svg.AppendLine(Invariant($"  <text x=\"{Left + (plotW / 2)}\" y=\"{Height - 15}\" text-anchor=\"middle\" font-style=\"italic\">x</text>"));
@@ -105,7 +108,16 @@ internal static class SvgPlot
 
     private static string Dash(Curve c) => c.SvgDash is null ? "" : $" stroke-dasharray=\"{c.SvgDash}\"";
 
-    private static string Label(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>An estimate of a 13 px sans-serif digit's width, generous so that an estimate never lets labels touch.</summary>
+    private const double CharWidth = 8;
+
+    /// <summary>
+    /// The x ticks, about 10 of them or fewer when their labels are wide: centred labels at least 10 px apart
+    /// (1.2e30-style labels at 10 ticks would run into each other across a 720 px axis).
+    /// </summary>
+    internal static (IReadOnlyList<double> Ticks, IReadOnlyList<string> Labels) XTicks(double from, double to, double plotWidth) =>
+        AxisTicks.Fitting(from, to, 10, (ticks, labels) => Enumerable.Range(1, Math.Max(0, ticks.Count - 1)).All(i =>
+            (ticks[i] - ticks[i - 1]) / (to - from) * plotWidth >= ((labels[i].Length + labels[i - 1].Length) / 2.0 * CharWidth) + 10));
 
     private static string Escape(string s) => SecurityElement.Escape(s);
 

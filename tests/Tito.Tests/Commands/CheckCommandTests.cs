@@ -67,4 +67,16 @@ public class CheckCommandTests
         TitoRun run = TitoRun.Of("check accuracy --stride 0");
         Assert.Equal(2, run.ExitCode);
     }
+
+    [Theory]
+    [InlineData("check accuracy --exhaustive --stride 7")]
+    [InlineData("check accuracy --stride 4099 --exhaustive")]   // the default's value, given explicitly, is still a choice
+    public void Accuracy_ExhaustiveWithAStride_IsAUserError_NotASilentOverride(string commandLine)
+    {
+        TitoRun run = TitoRun.Of(commandLine);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--exhaustive scans every float32 input and --stride", run.Error);
+        Assert.Contains("give one or the other", run.Error);
+        Assert.Equal("", run.Out);   // nothing was scanned
+    }
 }

@@ -72,4 +72,33 @@ public class PlotCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("tito: ", run.Error);
     }
+
+    [Theory]
+    [InlineData("--from 5 --to 5", "--from must be less than --to (got --from 5 --to 5): the x range would be empty")]
+    [InlineData("--from NaN --to 1", "--from and --to must be finite numbers")]
+    [InlineData("--from -Infinity --to 1", "--from and --to must be finite numbers")]
+    [InlineData("--from 1e39 --to 2e39", "--from and --to must lie within ±3.4e38")]
+    [InlineData("--from 1 --to 1.00000001", "the x range is narrower than float32 can tell apart near 1")]
+    public void AnUndrawableRange_IsOneClearUserError(string range, string expected)
+    {
+        TitoRun run = TitoRun.Of("plot relu " + range);
+        Assert.Equal(2, run.ExitCode);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line);
+        Assert.Equal("", run.Out);
+    }
+
+    [Theory]
+    [InlineData("-1e6", "1e6", new[] { "-1e6", "-5e5", "0", "5e5", "1e6" })]
+    [InlineData("1e30", "2e30", new[] { "1e30", "1.2e30", "2e30" })]
+    [InlineData("1", "1.000001", new[] { "1", "1.0000002", "1.000001" })]
+    public void ExtremeRanges_LabelTheXAxisWithDistinctCompactNumbers(string from, string to, string[] someLabels)
+    {
+        TitoRun run = TitoRun.Of(["plot", "relu", "--from", from, "--to", to]);
+        Assert.Equal(0, run.ExitCode);
+        string axisLine = run.Out.Split('\n').Single(l => l.TrimEnd().EndsWith("   x", StringComparison.Ordinal));
+        string[] words = axisLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1];
+        Assert.Equal(words.Length, words.Distinct().Count());
+        Assert.All(someLabels, l => Assert.Contains(l, words));
+    }
 }

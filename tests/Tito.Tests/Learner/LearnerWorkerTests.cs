@@ -74,4 +74,24 @@ public class LearnerWorkerTests
             }
         }
     }
+
+    [Fact]
+    public void WithoutAHomeFolder_BuildingIsAUserError_NotARelativePath()
+    {
+        using var temp = new TempFolder();
+        string workspace = SolvedCopy.In(temp.Path);
+        TitoRun run = TitoRun.With(["test", "02", "--workspace", workspace], (output, error) => new TitoEnvironment
+        {
+            Out = ConsoleFactory.Create(output, plain: true),
+            Output = output,
+            Error = error,
+            UserFolder = _ => "",
+            Variable = _ => null,
+            WorkingDirectory = temp.Path,
+        });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("HOME", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "tinytorch")));
+    }
 }

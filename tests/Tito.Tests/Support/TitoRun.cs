@@ -7,11 +7,8 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs tito with <paramref name="args"/> in-process, output captured as plain text.</summary>
     internal static TitoRun Of(
-        string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null, string? learnerBuildRoot = null)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var env = new TitoEnvironment
+        string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null, string? learnerBuildRoot = null) =>
+        With(args, (output, error) => new TitoEnvironment
         {
             Out = ConsoleFactory.Create(output, plain: true),
             Output = output,
@@ -20,8 +17,14 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
             DefaultProgressFile = progressFile ?? Path.Combine(Path.GetTempPath(), $"tito-test-{Guid.NewGuid():N}", "progress.json"),
             WorkingDirectory = workingDirectory ?? EmptyFolder.Value,
             LearnerBuildRoot = learnerBuildRoot ?? BuildRoot.Value,
-        };
-        int code = TitoApp.Run(args, env);
+        });
+
+    /// <summary>Runs tito with <paramref name="args"/> in an environment the test builds around the two capturing writers.</summary>
+    internal static TitoRun With(string[] args, Func<TextWriter, TextWriter, TitoEnvironment> environment)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = TitoApp.Run(args, environment(output, error));
         return new TitoRun(code, output.ToString(), error.ToString());
     }
 
