@@ -20,6 +20,7 @@ internal static class TitoApp
         root.Subcommands.Add(PlotCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(CheckCommand.Create(env));
+        root.Subcommands.Add(ListCommand.Create(env));
         root.Subcommands.Add(GradeWorkerCommand.Create());
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction(env.Output);
         return root;

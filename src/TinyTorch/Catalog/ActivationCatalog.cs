@@ -2,20 +2,30 @@ namespace TinyTorch.Catalog;
 
 /// <summary>
 /// Every activation this library offers, each declared once, in one file of its own (<c>ActivationCatalog.ReLU.cs</c>,
-/// …). Adding an activation means adding its files and one line to <see cref="All"/>.
+/// …). Adding an activation means adding its files and one line to <see cref="Family"/>.
 /// </summary>
 public static partial class ActivationCatalog
 {
     // NOTE: listed in the static constructor, which runs after every field initializer of every file of this
     // partial class; as an initializer itself it could run before the entries it lists, and see nulls.
-    static ActivationCatalog() => All =
-    [
-        ReLU, Sigmoid, Tanh, GELU, Softmax,
-        LeakyReLU,
-    ];
+    static ActivationCatalog()
+    {
+        Course = [ReLU, Sigmoid, Tanh, GELU, Softmax];
+        Family =
+        [
+            LeakyReLU,
+        ];
+        All = [.. Course, .. Family];
+    }
 
-    /// <summary>Every activation, in the order the course introduces them.</summary>
+    /// <summary>Every activation: the course's five, then the family.</summary>
     public static IReadOnlyList<ActivationDescriptor> All { get; }
+
+    /// <summary>The five TinyTorch's Module 02 teaches, in the order it introduces them.</summary>
+    public static IReadOnlyList<ActivationDescriptor> Course { get; }
+
+    /// <summary>The rest of PyTorch's activations (and SquaredReLU): "going further" for a learner.</summary>
+    public static IReadOnlyList<ActivationDescriptor> Family { get; }
 
     /// <summary>Every form of every activation, in catalog order.</summary>
     public static IEnumerable<ActivationVariant> Variants => All.SelectMany(a => a.Variants);

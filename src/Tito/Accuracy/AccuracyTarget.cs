@@ -1,6 +1,4 @@
-using TinyTorch.Activations.Reference;
-using TinyTorch.Core;
-using TinyTorch.Kernels;
+using TinyTorch.Catalog;
 
 namespace Tito.Accuracy;
 
@@ -11,15 +9,10 @@ namespace Tito.Accuracy;
 /// <param name="BoundUlps">The promised maximum error.</param>
 internal sealed record AccuracyTarget(string Name, SpanKernel Kernel, Func<double, double> Reference, double BoundUlps)
 {
-    /// <summary>Every element-wise forward kernel with the bound the kernels promise: ReLU exact,
-    /// Sigmoid and Tanh 1 ULP, the GELU forms 2 ULP.</summary>
+    /// <summary>Every element-wise form in the catalog, with the bound its entry promises.</summary>
     public static IReadOnlyList<AccuracyTarget> All { get; } =
     [
-        new("ReLU", ActivationKernels.ReLU, ReLUMath.Forward, 0),
-        new("Sigmoid", ActivationKernels.Sigmoid, SigmoidMath.Forward, 1),
-        new("Tanh", ActivationKernels.Tanh, TanhMath.Forward, 1),
-        new("GELU (sigmoid form)", (x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid), GELUMath.SigmoidForm, 2),
-        new("GELU (tanh form)", (x, y) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh), GELUMath.TanhForm, 2),
-        new("GELU (exact erf)", (x, y) => ActivationKernels.GELU(x, y, GeluApproximation.None), GELUMath.ExactForm, 2),
+        .. ActivationCatalog.Variants.Where(v => v.IsElementwise).Select(v =>
+            new AccuracyTarget(v.Label, (x, y) => v.Forward!(x, y), v.Reference!, v.ForwardBoundUlps)),
     ];
 }

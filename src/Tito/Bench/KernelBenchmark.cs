@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TinyTorch.Core;
+using TinyTorch.Catalog;
 using TinyTorch.Kernels;
 
 namespace Tito.Bench;
@@ -10,17 +10,25 @@ namespace Tito.Bench;
 /// </summary>
 internal static class KernelBenchmark
 {
-    /// <summary>The functions measured, in table order, with TinyTorch's quoted relative cost.</summary>
+    /// <summary>
+    /// The functions measured, in table order: every element-wise form of the catalog, then softmax over rows; the
+    /// course's five carry TinyTorch's quoted relative cost.
+    /// </summary>
     public static IReadOnlyList<(string Name, string Quoted, Action<float[], float[], int> Kernel)> Functions { get; } =
     [
-        ("ReLU", "1× (baseline)", (x, y, _) => ActivationKernels.ReLU(x, y)),
-        ("Sigmoid", "3–4×", (x, y, _) => ActivationKernels.Sigmoid(x, y)),
-        ("Tanh", "3–4×", (x, y, _) => ActivationKernels.Tanh(x, y)),
-        ("GELU (sigmoid form)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.Sigmoid)),
-        ("GELU (tanh form)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.Tanh)),
-        ("GELU (exact erf)", "4–5×", (x, y, _) => ActivationKernels.GELU(x, y, GeluApproximation.None)),
-        ("Softmax (rows)", "5×+", (x, y, row) => ActivationKernels.Softmax(x, y, row)),
+        .. ActivationCatalog.All.SelectMany(a => a.Variants.Where(v => v.IsElementwise).Select(v =>
+            (v.Label, ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, _) => v.Forward!(x, y))))),
+        ("Softmax (rows)", Quoted(ActivationCost.Normalizing), (x, y, row) => ActivationKernels.Softmax(x, y, row)),
     ];
+
+    /// <summary>TinyTorch's quoted cost relative to ReLU for a kind of activation.</summary>
+    private static string Quoted(ActivationCost cost) => cost switch
+    {
+        ActivationCost.PiecewiseLinear => "1× (baseline)",
+        ActivationCost.Exponential => "3–4×",
+        ActivationCost.Transcendental => "4–5×",
+        _ => "5×+",
+    };
 
     /// <summary>The memory-copy row's name.</summary>
     public const string CopyName = "memory copy (bandwidth limit)";

@@ -1,3 +1,4 @@
+using TinyTorch.Catalog;
 using TinyTorch.Core;
 
 namespace Tito.Checks;
@@ -31,4 +32,26 @@ internal sealed class ActivationRegistry
 
     /// <summary>Makes a Softmax with its default dim.</summary>
     public Func<IActivation> SoftmaxDefault { get; init; } = () => new Softmax();
+
+    /// <summary>
+    /// Whether the family beyond the course's five is graded too: true for the library, false for a learner's copy,
+    /// whose readable layer holds only the five (the family's checks would grade the library, not the learner).
+    /// </summary>
+    public bool IncludesFamily { get; init; } = true;
+
+    /// <summary>
+    /// The module for a catalog form: the course's five through this registry's factories (so a test's or a learner's
+    /// implementation is what the checks see), the family from the catalog.
+    /// </summary>
+    public IActivation Create(ActivationVariant variant) => variant.Key switch
+    {
+        "relu" => ReLU(),
+        "sigmoid" => Sigmoid(),
+        "tanh" => Tanh(),
+        "gelu" => GELU(GeluApproximation.Sigmoid),
+        "gelu-tanh" => GELU(GeluApproximation.Tanh),
+        "gelu-exact" => GELU(GeluApproximation.None),
+        "softmax" => SoftmaxDefault(),
+        _ => variant.Create(),
+    };
 }

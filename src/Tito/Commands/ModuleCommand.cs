@@ -70,6 +70,7 @@ internal static class ModuleCommand
             }
 
             StoryResult result;
+            StoryResult further = default;
             try
             {
                 o.MarkupLine("[bold]Step 1/3 — unit tests[/]");
@@ -80,6 +81,12 @@ internal static class ModuleCommand
                 if (integration.Count == 0)
                 {
                     o.MarkupLine("   (this module has no integration scenarios of its own)");
+                }
+
+                if (target.Suites.GoingFurther.Count > 0)
+                {
+                    o.MarkupLine("[bold]Going further — optional, not required to complete the module[/]");
+                    further = StoryRunner.Run(o, target.Suites.GoingFurther, "Unit Test");
                 }
             }
             catch (LearnerTimeoutException e)
@@ -101,6 +108,11 @@ internal static class ModuleCommand
             o.MarkupLine($"💾 Saved to {Markup.Escape(store.Path)}");
             o.WriteLine();
             o.MarkupLine($"[bold green]🎉 Module {m.Number} ({m.Title}) complete: {result.Passed} properties held.[/]");
+            if (further.Passed + further.Failed > 0)
+            {
+                o.MarkupLine($"🧭 Going further: {further.Passed} of {further.Passed + further.Failed} optional properties held.");
+            }
+
             o.MarkupLine("[bold]What you built:[/]");
             foreach (string line in m.Built)
             {

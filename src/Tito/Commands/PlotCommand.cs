@@ -12,10 +12,11 @@ internal static class PlotCommand
     {
         var functions = new Argument<string[]>("functions")
         {
-            Description = $"Which curves: {string.Join(", ", CurveCatalog.Names)}, or all (the default). Softmax is drawn as softmax([x, 0])₀.",
+            Description = $"Which curves: {string.Join(", ", CurveCatalog.Names)}; or a group: course (the default: the module's five), family, all. " +
+                "Softmax is drawn as softmax([x, 0])₀. More than a few curves are drawn in several panels.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        functions.AcceptOnlyFromAmong([.. CurveCatalog.Names, "all"]);
+        functions.AcceptOnlyFromAmong([.. CurveCatalog.Names, .. CurveCatalog.Groups]);
         var derivative = new Option<bool>("--derivative", "-d") { Description = "Plot the derivative, computed by the library's Backward." };
         var from = new Option<double>("--from") { Description = "Left end of the x range.", DefaultValueFactory = _ => -5 };
         var to = new Option<double>("--to") { Description = "Right end of the x range.", DefaultValueFactory = _ => 5 };
@@ -38,18 +39,23 @@ internal static class PlotCommand
                 throw new UserErrorException("--width must be in [10, 1000] and --height in [4, 500].");
             }
 
-            string[] names = parse.GetValue(functions) is { Length: > 0 } given ? given : ["all"];
+            string[] names = parse.GetValue(functions) is { Length: > 0 } given ? given : ["course"];
             bool d = parse.GetValue(derivative);
-            IReadOnlyList<Curve> curves = CurveCatalog.Select(names, d, env.Activations);
+            IReadOnlyList<IReadOnlyList<Curve>> panels = CurveCatalog.Panels(CurveCatalog.Select(names, d, env.Activations));
             string title = d ? "Derivatives f′(x) (Backward with gradient 1)" : "Activations f(x)";
+            string Titled(int i) => panels.Count == 1 ? title : $"{title}, {i + 1} of {panels.Count}";
 
-            TerminalPlot.Render(env.Out, PlotData.Sample(curves, lo, hi, columns * 2), columns, rows, title);
+            for (int i = 0; i < panels.Count; i++)
+            {
+                TerminalPlot.Render(env.Out, PlotData.Sample(panels[i], lo, hi, columns * 2), columns, rows, Titled(i));
+            }
+
             if (parse.GetValue(output) is string file)
             {
                 string path = Path.GetFullPath(file, env.WorkingDirectory);
                 try
                 {
-                    File.WriteAllText(path, SvgPlot.Render(PlotData.Sample(curves, lo, hi, 801), title, d ? "f′(x)" : "f(x)"));
+                    File.WriteAllText(path, SvgPlot.Render([.. panels.Select((p, i) => (PlotData.Sample(p, lo, hi, 801), Titled(i)))], d ? "f′(x)" : "f(x)"));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

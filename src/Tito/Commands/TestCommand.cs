@@ -63,6 +63,13 @@ internal static class TestCommand
             result += StoryRunner.Run(env.Out, suites.Integration, "Integration Test");
         }
 
+        if (suites.GoingFurther.Count > 0)
+        {
+            env.Out.MarkupLine($"[bold blue]🧭 Going further: the rest of the family ({suites.GoingFurther.Count} activations)[/]");
+            env.Out.WriteLine();
+            result += StoryRunner.Run(env.Out, suites.GoingFurther, "Unit Test");
+        }
+
         return result;
     }
 

@@ -46,7 +46,7 @@ internal static class GradingWorker
         }
         catch (Exception e) when (e is UserErrorException or IOException or BadImageFormatException)
         {
-            protocol.WriteLine(WorkerProtocol.Write(new WorkerProtocol.Hello([], [], e.Message)));
+            protocol.WriteLine(WorkerProtocol.Write(new WorkerProtocol.Hello([], [], [], e.Message)));
             return ExitCodes.Usage;
         }
 

@@ -32,6 +32,7 @@ internal static class LearnerActivations
             },
             Softmax = dim => new SliceSoftmax(softmaxForward, softmaxBackward, dim),
             SoftmaxDefault = () => new SliceSoftmax(softmaxForward, softmaxBackward, -1),
+            IncludesFamily = false,
         };
     }
 

@@ -48,7 +48,8 @@ internal sealed partial class LearnerWorker : IDisposable
             CheckSuite[] Remote(IReadOnlyList<WorkerProtocol.SuitePlan> plans) =>
                 [.. plans.Select(p => new CheckSuite(p.Name, [.. p.Checks.Select(d => worker.RemoteCheck(index++, p.Name, d))]))];
             CheckSuite[] units = Remote(hello.Units);
-            return (worker, new ModuleSuites(units, Remote(hello.Integration)));
+            CheckSuite[] integration = Remote(hello.Integration);
+            return (worker, new ModuleSuites(units, integration, Remote(hello.GoingFurther ?? [])));
         }
         catch
         {

@@ -15,8 +15,9 @@ internal static class WorkerProtocol
     /// <summary>The worker's first line.</summary>
     /// <param name="Units">The unit suites' names and property descriptions, in story order.</param>
     /// <param name="Integration">The integration suites, likewise.</param>
+    /// <param name="GoingFurther">The optional suites, likewise.</param>
     /// <param name="Fatal">Set instead when the copy cannot be graded at all (a class or signature is missing).</param>
-    internal sealed record Hello(IReadOnlyList<SuitePlan> Units, IReadOnlyList<SuitePlan> Integration, string? Fatal = null);
+    internal sealed record Hello(IReadOnlyList<SuitePlan> Units, IReadOnlyList<SuitePlan> Integration, IReadOnlyList<SuitePlan> GoingFurther, string? Fatal = null);
 
     /// <summary>One suite as the worker will run it.</summary>
     /// <param name="Name">"Sigmoid".</param>
@@ -24,7 +25,7 @@ internal static class WorkerProtocol
     internal sealed record SuitePlan(string Name, IReadOnlyList<string> Checks);
 
     /// <summary>The plan of <paramref name="suites"/>.</summary>
-    public static Hello PlanOf(ModuleSuites suites) => new(Plan(suites.Units), Plan(suites.Integration));
+    public static Hello PlanOf(ModuleSuites suites) => new(Plan(suites.Units), Plan(suites.Integration), Plan(suites.GoingFurther));
 
     /// <summary>One line of JSON.</summary>
     public static string Write<T>(T message) => JsonSerializer.Serialize(message, s_json);

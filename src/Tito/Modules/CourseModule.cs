@@ -10,6 +10,7 @@ namespace Tito.Modules;
 /// <param name="Integration">The integration suites, run after the units.</param>
 /// <param name="Built">What a learner who completes it has built, one line each.</param>
 /// <param name="Next">What comes next.</param>
+/// <param name="GoingFurther">Optional suites beyond the module's requirements (the activation family), reported apart.</param>
 internal sealed record CourseModule(
     string Number,
     string Name,
@@ -17,4 +18,5 @@ internal sealed record CourseModule(
     Func<ActivationRegistry, IReadOnlyList<CheckSuite>> Units,
     Func<ActivationRegistry, IReadOnlyList<CheckSuite>> Integration,
     IReadOnlyList<string> Built,
-    string Next);
+    string Next,
+    Func<ActivationRegistry, IReadOnlyList<CheckSuite>>? GoingFurther = null);

@@ -27,7 +27,8 @@ internal static class ModuleCatalog
             "Softmax along any dim, max-subtracted so 1000s never overflow",
             "The backward pass of every one of them",
         ],
-        "Module 03: Layers — Linear layers that combine these activations into networks");
+        "Module 03: Layers — Linear layers that combine these activations into networks",
+        FamilyChecks.Build);
 
     /// <summary>Every module, in course order.</summary>
     public static IReadOnlyList<CourseModule> All { get; } = [Tensor, Activations];

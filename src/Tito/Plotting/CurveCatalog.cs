@@ -1,43 +1,92 @@
+using TinyTorch.Catalog;
 using TinyTorch.Core;
 using Tito.Checks;
 
 namespace Tito.Plotting;
 
 /// <summary>
-/// The plottable functions, each evaluated through the library's own modules: the forward, or with
-/// <c>derivative</c> the backward with a gradient of ones (so the plot shows what backprop really computes).
+/// The plottable functions, one per form in the activation catalog, each evaluated through the library's own modules:
+/// the forward, or with <c>derivative</c> the backward with a gradient of ones (so the plot shows what backprop
+/// really computes). Many curves are split into panels of a few each, so every legend stays readable.
 /// </summary>
 internal static class CurveCatalog
 {
-    /// <summary>The names accepted on the command line, in drawing order ("all" means every one).</summary>
-    public static readonly string[] Names = ["relu", "sigmoid", "tanh", "gelu", "gelu-tanh", "gelu-exact", "softmax"];
+    /// <summary>The most curves one panel holds.</summary>
+    public const int PanelSize = 7;
 
-    /// <summary>The curves for <paramref name="names"/>, forward or derivative.</summary>
+    /// <summary>The group names accepted besides each function's own: every curve, the course's five, the family.</summary>
+    public static readonly string[] Groups = ["all", "course", "family"];
+
+    // Spectre colour names and CSS colours, matched pairs, distinct on a dark terminal and on white paper.
+    private static readonly (string Terminal, string Svg)[] Palette =
+    [
+        ("red", "#d62728"), ("green", "#2ca02c"), ("dodgerblue1", "#1f77b4"), ("yellow", "#bcbd22"),
+        ("darkorange", "#ff7f0e"), ("magenta", "#9467bd"), ("aqua", "#17becf"), ("hotpink", "#e377c2"),
+    ];
+
+    /// <summary>The function names accepted on the command line, in catalog order.</summary>
+    public static readonly string[] Names = [.. ActivationCatalog.Variants.Select(v => v.Key)];
+
+    /// <summary>The curves for <paramref name="names"/> (function names or groups), forward or derivative, in catalog order.</summary>
     public static IReadOnlyList<Curve> Select(IEnumerable<string> names, bool derivative, ActivationRegistry r)
     {
-        var chosen = new List<string>();
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string n in names.Select(n => n.ToLowerInvariant()))
         {
-            chosen.AddRange(n == "all" ? Names : [n]);
+            IEnumerable<string> keys = n switch
+            {
+                "all" => Names,
+                "course" => ActivationCatalog.Course.SelectMany(a => a.Variants).Select(v => v.Key),
+                "family" => ActivationCatalog.Family.SelectMany(a => a.Variants).Select(v => v.Key),
+                _ when Names.Contains(n) => [n],
+                _ => throw new UserErrorException($"unknown function '{n}'; choose from {string.Join(", ", Names)}, or a group: {string.Join(", ", Groups)}."),
+            };
+            chosen.UnionWith(keys);
         }
 
-        return chosen.Distinct().Select(n => Make(n, derivative, r)).ToList();
+        ActivationVariant[] variants = [.. ActivationCatalog.Variants.Where(v => chosen.Contains(v.Key))];
+        return [.. variants.Select((v, i) => Make(v, Palette[i % PanelSize % Palette.Length], derivative, r))];
     }
 
-    private static Curve Make(string name, bool derivative, ActivationRegistry r)
+    /// <summary>
+    /// The curves in panels: one when they fit, else the course's five apart from the family, and the family in groups
+    /// of a few that cost alike (the piecewise-linear ones together, the exponential ones together).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Curve>> Panels(IReadOnlyList<Curve> curves)
     {
-        string suffix = derivative ? "′" : "";
-        return name switch
+        if (curves.Count <= PanelSize)
         {
-            "relu" => new("relu", "ReLU" + suffix, "red", "#d62728", Elementwise(r.ReLU, derivative)),
-            "sigmoid" => new("sigmoid", "Sigmoid" + suffix, "green", "#2ca02c", Elementwise(r.Sigmoid, derivative)),
-            "tanh" => new("tanh", "Tanh" + suffix, "dodgerblue1", "#1f77b4", Elementwise(r.Tanh, derivative)),
-            "gelu" => new("gelu", "GELU (sigmoid form)" + suffix, "yellow", "#bcbd22", Elementwise(() => r.GELU(GeluApproximation.Sigmoid), derivative)),
-            "gelu-tanh" => new("gelu-tanh", "GELU (tanh form)" + suffix, "darkorange", "#ff7f0e", Elementwise(() => r.GELU(GeluApproximation.Tanh), derivative), "9 5"),
-            "gelu-exact" => new("gelu-exact", "GELU (exact erf)" + suffix, "magenta", "#9467bd", Elementwise(() => r.GELU(GeluApproximation.None), derivative)),
-            "softmax" => new("softmax", "Softmax([x, 0])₀" + suffix, "aqua", "#17becf", xs => SoftmaxPair(r, xs, derivative), "7 5"),
-            _ => throw new UserErrorException($"unknown function '{name}'; choose from {string.Join(", ", Names)} or all."),
-        };
+            return [curves];
+        }
+
+        string[] course = [.. ActivationCatalog.Course.SelectMany(a => a.Variants).Select(v => v.Key)];
+        ActivationCost CostOf(Curve c) => ActivationCatalog.All.First(a => a.Variants.Any(v => v.Key == c.Name)).Cost;
+        var panels = new List<IReadOnlyList<Curve>>();
+        Curve[] ofCourse = [.. curves.Where(c => course.Contains(c.Name))];
+        if (ofCourse.Length > 0)
+        {
+            panels.Add(Recolored(ofCourse));
+        }
+
+        foreach (IGrouping<ActivationCost, Curve> kind in curves.Where(c => !course.Contains(c.Name)).GroupBy(CostOf))
+        {
+            panels.AddRange(kind.Chunk(PanelSize).Select(Recolored));
+        }
+
+        return panels;
+    }
+
+    private static Curve[] Recolored(Curve[] panel) =>
+        [.. panel.Select((c, i) => c with { TerminalColor = Palette[i % Palette.Length].Terminal, SvgColor = Palette[i % Palette.Length].Svg })];
+
+    private static Curve Make(ActivationVariant v, (string Terminal, string Svg) color, bool derivative, ActivationRegistry r)
+    {
+        string label = v.Key == "softmax" ? "Softmax([x, 0])₀" : v.Label;
+        Func<float[], float[]> evaluate = v.IsElementwise ? Elementwise(() => r.Create(v), derivative) : xs => SoftmaxPair(r, xs, derivative);
+
+        // NOTE: softmax([x, 0])₀ is σ(x), and the GELU tanh form lies on its sigmoid form: dashes keep the lower visible.
+        string? dash = v.Key switch { "softmax" => "7 5", "gelu-tanh" => "9 5", _ => null };
+        return new(v.Key, label + (derivative ? "′" : ""), color.Terminal, color.Svg, evaluate, dash);
     }
 
     private static Func<float[], float[]> Elementwise(Func<IActivation> make, bool derivative) => xs =>

@@ -72,6 +72,31 @@ internal static class SvgPlot
         return svg.ToString();
     }
 
+    /// <summary>
+    /// One SVG document with the panels stacked top to bottom, each a whole plot of its own (axes, legend): how many
+    /// curves stay readable when there are too many for one legend.
+    /// </summary>
+    public static string Render(IReadOnlyList<(PlotData Data, string Title)> panels, string yLabel)
+    {
+        if (panels.Count == 1)
+        {
+            return Render(panels[0].Data, panels[0].Title, yLabel);
+        }
+
+        var svg = new StringBuilder();
+        double total = Height * panels.Count;
+        svg.AppendLine(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{total}\" viewBox=\"0 0 {Width} {total}\">"));
+        for (int i = 0; i < panels.Count; i++)
+        {
+            // A nested <svg> is its own viewport: each panel keeps its coordinates, shifted down by its index.
+            string panel = Render(panels[i].Data, panels[i].Title, yLabel);
+            svg.Append(panel.Replace("<svg xmlns=\"http://www.w3.org/2000/svg\"", Invariant($"<svg y=\"{Height * i}\""), StringComparison.Ordinal));
+        }
+
+        svg.AppendLine("</svg>");
+        return svg.ToString();
+    }
+
     private static void AppendLegend(StringBuilder svg, PlotData data)
     {
         double x = Left + 12, y = Top + 12, rowH = 20;

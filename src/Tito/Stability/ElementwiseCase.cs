@@ -1,4 +1,4 @@
-using TinyTorch.Activations.Reference;
+using TinyTorch.Catalog;
 using TinyTorch.Core;
 using Tito.Checks;
 
@@ -23,20 +23,20 @@ internal sealed record ElementwiseCase(string Name, Func<float[], float[]> Forwa
         0f, float.Epsilon, 1e-40f, 1, 88.72f, 89, 103.97f, 104, 1000, float.MaxValue, float.PositiveInfinity, float.NaN,
     ];
 
-    /// <summary>The six element-wise functions, taken from the registry so a broken one is caught.</summary>
+    /// <summary>Every element-wise form in the catalog, each made through the registry so a broken one is caught.</summary>
     public static IReadOnlyList<ElementwiseCase> All(ActivationRegistry r) =>
     [
-        new("ReLU", Through(r.ReLU), x => Limit(x, 0, double.PositiveInfinity, ReLUMath.Forward), 0, double.PositiveInfinity),
-        new("Sigmoid", Through(r.Sigmoid), x => Limit(x, 0, 1, SigmoidMath.Forward), 0, 1),
-        new("Tanh", Through(r.Tanh), x => Limit(x, -1, 1, TanhMath.Forward), -1, 1),
-        new("GELU", Through(() => r.GELU(GeluApproximation.Sigmoid)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.SigmoidForm), -0.2, double.PositiveInfinity),
-        new("GELU-tanh", Through(() => r.GELU(GeluApproximation.Tanh)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.TanhForm), -0.2, double.PositiveInfinity),
-        new("GELU-exact", Through(() => r.GELU(GeluApproximation.None)), x => Limit(x, 0, double.PositiveInfinity, GELUMath.ExactForm), -0.2, double.PositiveInfinity),
+        .. ActivationCatalog.Variants.Where(v => v.IsElementwise).Select(v => new ElementwiseCase(
+            v.Label,
+            Through(() => r.Create(v)),
+            x => Limit(x, v.AtNegativeInfinity, v.AtPositiveInfinity, v.Reference!),
+            v.Minimum,
+            v.Maximum)),
     ];
 
     /// <summary>
-    /// The limits are written out here, not taken from the reference, so the check states them on its own:
-    /// f(−∞) and f(+∞) as the specification gives them, NaN for NaN, the reference in between.
+    /// The limits come from the catalog entry, not from the reference, so the check states them on its own:
+    /// f(−∞) and f(+∞) as the entry declares them, NaN for NaN, the reference in between.
     /// </summary>
     private static double Limit(float x, double atMinusInfinity, double atPlusInfinity, Func<double, double> reference) =>
         float.IsNaN(x) ? double.NaN

@@ -37,9 +37,24 @@ public class CurveCatalogTests
     }
 
     [Fact]
-    public void All_ExpandsToEveryCurveOnce()
+    public void All_ExpandsToEveryCurveOnce_InCatalogOrder()
     {
         IReadOnlyList<Curve> curves = CurveCatalog.Select(["all", "relu"], derivative: false, ActivationRegistry.Library);
         Assert.Equal(CurveCatalog.Names, curves.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Panels_KeepEveryCurveOnce_AtMostSevenToAPanel_TheCourseApart()
+    {
+        IReadOnlyList<Curve> curves = CurveCatalog.Select(["all"], derivative: false, ActivationRegistry.Library);
+        IReadOnlyList<IReadOnlyList<Curve>> panels = CurveCatalog.Panels(curves);
+
+        Assert.Equal(curves.Select(c => c.Name).Order(), panels.SelectMany(p => p).Select(c => c.Name).Order());
+        Assert.All(panels, p => Assert.InRange(p.Count, 1, CurveCatalog.PanelSize));
+        Assert.All(panels, p => Assert.Equal(p.Count, p.Select(c => c.SvgColor).Distinct().Count()));
+        if (panels.Count > 1)
+        {
+            Assert.Equal(["relu", "sigmoid", "tanh", "gelu", "gelu-tanh", "gelu-exact", "softmax"], panels[0].Select(c => c.Name));
+        }
     }
 }
