@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using TorchSharpPeer;
+
+// Every element-wise activation of our catalog against TorchSharp 0.107 (libtorch 2.10), in one process, side by side:
+// dotnet run -c Release -- --filter '*'   (BenchmarkDotNet's own arguments; --quick for the short job)
+bool quick = args.Contains("--quick");
+IConfig config = DefaultConfig.Instance
+    .AddJob((quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(FamilyVsTorchSharp).Assembly).Run([.. args.Where(a => a != "--quick")], config);
