@@ -34,10 +34,13 @@ internal sealed class ActivationRegistry
     public Func<IActivation> SoftmaxDefault { get; init; } = () => new Softmax();
 
     /// <summary>
-    /// Whether the family beyond the course's five is graded too: true for the library, false for a learner's copy,
-    /// whose readable layer holds only the five (the family's checks would grade the library, not the learner).
+    /// Whether the family beyond the course's five is graded too: true for the library and for a learner's copy with
+    /// its going-further part; false for a copy without one (the family's checks would grade the library instead).
     /// </summary>
     public bool IncludesFamily { get; init; } = true;
+
+    /// <summary>Makes a family activation; the catalog's module unless a learner's copy plugs in its own.</summary>
+    public Func<ActivationVariant, IActivation> Family { get; init; } = variant => variant.Create();
 
     /// <summary>
     /// The module for a catalog form: the course's five through this registry's factories (so a test's or a learner's
@@ -52,6 +55,6 @@ internal sealed class ActivationRegistry
         "gelu-tanh" => GELU(GeluApproximation.Tanh),
         "gelu-exact" => GELU(GeluApproximation.None),
         "softmax" => SoftmaxDefault(),
-        _ => variant.Create(),
+        _ => Family(variant),
     };
 }

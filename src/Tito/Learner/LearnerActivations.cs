@@ -1,4 +1,5 @@
 using System.Reflection;
+using TinyTorch.Catalog;
 using Tito.Checks;
 
 namespace Tito.Learner;
@@ -32,9 +33,20 @@ internal static class LearnerActivations
             },
             Softmax = dim => new SliceSoftmax(softmaxForward, softmaxBackward, dim),
             SoftmaxDefault = () => new SliceSoftmax(softmaxForward, softmaxBackward, -1),
-            IncludesFamily = false,
+            IncludesFamily = HasFamily(assembly),
+            Family = variant => new ScalarActivation(Same(assembly, variant.Reference!), Same(assembly, variant.ReferenceDerivative!)),
         };
     }
+
+    /// <summary>Whether the copy has the family's classes (its going-further part); a copy made before it existed does not.</summary>
+    private static bool HasFamily(Assembly assembly) => ActivationCatalog.Family
+        .SelectMany(a => a.Variants)
+        .Where(v => v.IsElementwise)
+        .All(v => assembly.GetType(v.Reference!.Method.DeclaringType!.FullName!) is not null);
+
+    /// <summary>The copy's own version of a library reference function: the same class and method name, one double.</summary>
+    private static Func<double, double> Same(Assembly assembly, Func<double, double> reference) =>
+        Scalar(assembly, reference.Method.DeclaringType!.Name, reference.Method.Name);
 
     private static MethodInfo Method(Assembly assembly, string type, string method, Type[] parameters)
     {

@@ -41,7 +41,7 @@ internal static class LearnerBuild
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
               </PropertyGroup>
               <ItemGroup>
-                <Compile Include="{Path.Combine(Path.GetFullPath(workspace), "*.cs")}" />
+                <Compile Include="{Path.Combine(Path.GetFullPath(workspace), "**", "*.cs")}" />
               </ItemGroup>
             </Project>
             """);

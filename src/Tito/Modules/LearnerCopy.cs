@@ -5,6 +5,12 @@ namespace Tito.Modules;
 /// <summary>Writes the learner's copy of the readable layer into a workspace folder.</summary>
 internal static class LearnerCopy
 {
+    /// <summary>The family's reference files, below the reference folder.</summary>
+    public const string FamilyFolder = "Family";
+
+    /// <summary>Where the family's stubs go in a learner's workspace.</summary>
+    public const string GoingFurtherFolder = "going-further";
+
     /// <summary>
     /// Writes a stubbed copy of every reference file into <paramref name="target"/>. Without
     /// <paramref name="reset"/> an existing workspace is refused (never overwrite a learner's work silently);
@@ -41,6 +47,23 @@ internal static class LearnerCopy
             File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), text);
             console.MarkupLine($"📝 {Markup.Escape(Path.GetFileName(file))}: {regions} TODO{(regions == 1 ? "" : "s")}");
             total += regions;
+        }
+
+        // The family beyond the five: optional, in a folder of its own, graded apart by 'module complete'.
+        string family = Path.Combine(sources, FamilyFolder);
+        int optional = 0;
+        if (Directory.Exists(family))
+        {
+            string further = Path.Combine(target, GoingFurtherFolder);
+            Directory.CreateDirectory(further);
+            foreach (string file in Directory.GetFiles(family, "*.cs").Order(StringComparer.Ordinal))
+            {
+                (string text, int regions) = SolutionStripper.Strip(File.ReadAllText(file));
+                File.WriteAllText(Path.Combine(further, Path.GetFileName(file)), text);
+                optional += regions;
+            }
+
+            console.MarkupLine($"🧭 {GoingFurtherFolder}/: {optional} optional functions of the rest of the family, graded apart and not required");
         }
 
         console.MarkupLine($"[bold green]✨ {(reset ? "Reset" : "Started")}:[/] {total} functions to write in {Markup.Escape(target)}");

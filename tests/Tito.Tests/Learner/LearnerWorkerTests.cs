@@ -94,4 +94,30 @@ public class LearnerWorkerTests
         Assert.Contains("HOME", run.Error);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "tinytorch")));
     }
+
+    [Fact]
+    public void GoingFurther_IsGradedApart_AndNotRequired()
+    {
+        using var temp = new TempFolder();
+        string root = RepositoryRoot.Find();
+        string progress = Path.Combine(temp.Path, "progress.json");
+        Assert.Equal(0, TitoRun.Of(["module", "start", "02", "--source", root, "--progress-file", progress], workingDirectory: temp.Path).ExitCode);
+        string workspace = Path.Combine(temp.Path, "workspace", "02_activations");
+        Assert.True(File.Exists(Path.Combine(workspace, "going-further", "LeakyReLUMath.cs")));
+
+        // The five solved, the family left as TODO stubs: the module completes, the optional part reports its failures.
+        foreach (string file in Directory.GetFiles(Path.Combine(root, "src", "TinyTorch", "Activations", "Reference"), "*.cs"))
+        {
+            File.Copy(file, Path.Combine(workspace, Path.GetFileName(file)), overwrite: true);
+        }
+
+        TitoRun run = TitoRun.Of(["module", "complete", "02", "--progress-file", progress], workingDirectory: temp.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Going further — optional", run.Out);
+        Assert.Contains("TODO: implement LeakyReLUMath.Forward", run.Out);
+        var held = System.Text.RegularExpressions.Regex.Match(run.Out, @"🧭 Going further: (\d+) of (\d+) optional properties held");
+        Assert.True(held.Success);
+        Assert.True(int.Parse(held.Groups[1].Value) < int.Parse(held.Groups[2].Value));   // the stubs failed, and did not count
+    }
 }
