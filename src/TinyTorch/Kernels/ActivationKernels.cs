@@ -184,7 +184,7 @@ public static class ActivationKernels
         {
             throw new ArgumentException(
                 $"{inputName} has {length} elements, which is not a whole number of slices of {axisLength} × {stride} elements: "
-                + $"a non-empty input needs {axisName} and {strideName} of at least 1.",
+                + $"a non-empty input needs {(axisLength == 0 ? axisName : strideName)} of at least 1.",
                 inputName);
         }
 
