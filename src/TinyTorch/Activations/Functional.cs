@@ -17,7 +17,7 @@ namespace TinyTorch.Core;
 /// </remarks>
 public static partial class Functional
 {
-    /// <summary>max(0, x) element-wise.</summary>
+    /// <summary>max(0, x) element-wise; NaN stays NaN and −0 stays −0, as in PyTorch.</summary>
     /// <param name="x">The input.</param>
     /// <returns>A new tensor of x's shape.</returns>
     public static Tensor ReLU(Tensor x) => ReLU(x, NewLike(x));
@@ -121,7 +121,7 @@ public static partial class Functional
         return output;
     }
 
-    /// <summary>ReLU's backward: dL/dx = dL/dy where the forward's output is positive, else 0.</summary>
+    /// <summary>ReLU's backward: dL/dx = 0 where the forward's output is ≤ 0, else dL/dy (also where it is NaN, as PyTorch).</summary>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output (its input works too).</param>
     /// <returns>dL/dx.</returns>

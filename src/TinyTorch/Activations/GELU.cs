@@ -66,7 +66,8 @@ public sealed class GELU : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.GELUBackward(gradOutput, _state.Saved(nameof(GELU), "Functional.GELUBackward(gradOutput, x, approximate)"), Approximate);
+    public Tensor Backward(Tensor gradOutput) =>
+        Functional.GELUBackward(gradOutput, _state.Saved(nameof(GELU), "Functional.GELUBackward(gradOutput, x, approximate)"), Approximate);
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

@@ -48,7 +48,8 @@ public sealed class ReLU : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.ReLUBackward(gradOutput, _state.Saved(nameof(ReLU), "Functional.ReLUBackward(gradOutput, output)"));
+    public Tensor Backward(Tensor gradOutput) =>
+        Functional.ReLUBackward(gradOutput, _state.Saved(nameof(ReLU), "Functional.ReLUBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

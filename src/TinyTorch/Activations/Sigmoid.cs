@@ -38,7 +38,8 @@ public sealed class Sigmoid : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.SigmoidBackward(gradOutput, _state.Saved(nameof(Sigmoid), "Functional.SigmoidBackward(gradOutput, output)"));
+    public Tensor Backward(Tensor gradOutput) =>
+        Functional.SigmoidBackward(gradOutput, _state.Saved(nameof(Sigmoid), "Functional.SigmoidBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

@@ -38,7 +38,8 @@ public sealed class Tanh : IActivation
     }
 
     /// <inheritdoc/>
-    public Tensor Backward(Tensor gradOutput) => Functional.TanhBackward(gradOutput, _state.Saved(nameof(Tanh), "Functional.TanhBackward(gradOutput, output)"));
+    public Tensor Backward(Tensor gradOutput) =>
+        Functional.TanhBackward(gradOutput, _state.Saved(nameof(Tanh), "Functional.TanhBackward(gradOutput, output)"));
 
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];

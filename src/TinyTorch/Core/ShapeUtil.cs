@@ -5,24 +5,49 @@ internal static class ShapeUtil
 {
     /// <summary>The product of <paramref name="shape"/>, after checking that no dimension is negative
     /// and that the product fits in an <see cref="int"/> (the largest .NET array).</summary>
+    /// <remarks>
+    /// NOTE: a 0 anywhere makes the size 0, whatever the other dims: (65536, 65536, 0) is as valid as
+    /// (0, 65536, 65536), as in PyTorch (torch.empty(65536, 65536, 0) works). Multiplying left to right and
+    /// checking as it went rejected the first order, whose running product passed 2^31 before it reached the 0.
+    /// </remarks>
     public static int CheckedSize(ReadOnlySpan<int> shape, string paramName)
     {
-        long size = 1;
         foreach (int n in shape)
         {
             if (n < 0)
             {
                 throw new ArgumentException($"Dimensions must be non-negative, but shape {Format(shape)} has {n}.", paramName);
             }
+        }
 
-            size *= n;
-            if (size > Array.MaxLength)
-            {
-                throw new ArgumentException($"Shape {Format(shape)} has more elements than one array can hold.", paramName);
-            }
+        long size = Product(shape);
+        if (size > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"Shape {Format(shape)} has more elements than one array can hold ({Array.MaxLength}).", paramName);
         }
 
         return (int)size;
+    }
+
+    /// <summary>
+    /// The product of non-negative dims: 0 if any is 0, otherwise the product, saturated at
+    /// <see cref="long.MaxValue"/> so that no shape can overflow into a small number.
+    /// </summary>
+    public static long Product(ReadOnlySpan<int> shape)
+    {
+        if (shape.Contains(0))
+        {
+            return 0;
+        }
+
+        long product = 1;
+        foreach (int n in shape)
+        {
+            product = product > long.MaxValue / Math.Max(n, 1) ? long.MaxValue : product * n;
+        }
+
+        return product;
     }
 
     /// <summary>NumPy's notation: <c>(2, 3)</c>, <c>(5,)</c>, <c>()</c>.</summary>
@@ -56,6 +81,12 @@ internal static class ShapeUtil
     /// reduction needs: how many independent blocks precede it, its own length, and the stride between
     /// its consecutive elements (the product of the dims after it).
     /// </summary>
+    /// <remarks>
+    /// NOTE: only an empty tensor can have dims whose partial product passes int.MaxValue, e.g. the 2^32 before
+    /// the 0 of (65536, 65536, 0); multiplied in int it wrapped (to 0, or to a negative stride for (0, 65536, 32768),
+    /// which a kernel rejects). Such a product is returned as 0: outer · length · inner is still the size, 0, and
+    /// no loop runs over an empty tensor.
+    /// </remarks>
     public static (int Outer, int Length, int Inner) SplitAt(ReadOnlySpan<int> shape, int dim)
     {
         if (shape.Length == 0)
@@ -63,17 +94,8 @@ internal static class ShapeUtil
             return (1, 1, 1);
         }
 
-        int outer = 1, inner = 1;
-        for (int d = 0; d < dim; d++)
-        {
-            outer *= shape[d];
-        }
-
-        for (int d = dim + 1; d < shape.Length; d++)
-        {
-            inner *= shape[d];
-        }
-
-        return (outer, shape[dim], inner);
+        return (FitOrZero(Product(shape[..dim])), shape[dim], FitOrZero(Product(shape[(dim + 1)..])));
     }
+
+    private static int FitOrZero(long product) => product <= int.MaxValue ? (int)product : 0;
 }

@@ -11,7 +11,7 @@ namespace TinyTorch.Kernels;
 /// </summary>
 public static partial class ActivationKernels
 {
-    /// <summary>destination[i] = max(0, x[i]); NaN stays NaN.</summary>
+    /// <summary>destination[i] = max(0, x[i]); NaN stays NaN and −0 stays −0, as in PyTorch.</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result.</param>
     public static void ReLU(ReadOnlySpan<float> x, Span<float> destination) => Unary<ReLUOperator>(x, destination);
@@ -51,8 +51,12 @@ public static partial class ActivationKernels
     /// <param name="x">The input: a whole number of rows.</param>
     /// <param name="destination">Receives the result.</param>
     /// <param name="rowLength">The length of each row (the softmax dimension).</param>
-    public static void Softmax(ReadOnlySpan<float> x, Span<float> destination, int rowLength) =>
-        SoftmaxStrided(x, destination, rowLength, 1);
+    public static void Softmax(ReadOnlySpan<float> x, Span<float> destination, int rowLength)
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        int outer = SoftmaxOuter(x.Length, rowLength, 1, nameof(x), nameof(rowLength), "stride");
+        SoftmaxKernel.Forward(x, destination, outer, rowLength, 1);
+    }
 
     /// <summary>
     /// Softmax along an axis that is not the last: the input is viewed as [outer, <paramref name="axisLength"/>,
@@ -65,30 +69,31 @@ public static partial class ActivationKernels
     public static void SoftmaxStrided(ReadOnlySpan<float> x, Span<float> destination, int axisLength, int stride)
     {
         SpanChecks.Destination(x, destination, nameof(x));
-        int outer = SoftmaxOuter(x.Length, axisLength, stride);
+        int outer = SoftmaxOuter(x.Length, axisLength, stride, nameof(x), nameof(axisLength), nameof(stride));
         SoftmaxKernel.Forward(x, destination, outer, axisLength, stride);
     }
 
-    /// <summary>ReLU's backward: destination[i] = gradOutput[i] where output[i] &gt; 0, else 0.</summary>
+    /// <summary>ReLU's backward, PyTorch's threshold backward: destination[i] = 0 where output[i] ≤ 0, else gradOutput[i]
+    /// (also where output[i] is NaN).</summary>
     /// <param name="output">The forward's output (or input: both are positive at the same places).</param>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="destination">Receives dL/dx.</param>
     public static void ReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<ReLUBackwardOperator>(output, gradOutput, destination);
+        Binary<ReLUBackwardOperator>(output, gradOutput, destination, nameof(output));
 
     /// <summary>Sigmoid's backward from its output y: destination[i] = g[i]·y[i](1 − y[i]).</summary>
     /// <param name="output">The forward's output y.</param>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="destination">Receives dL/dx.</param>
     public static void SigmoidBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<SigmoidBackwardOperator>(output, gradOutput, destination);
+        Binary<SigmoidBackwardOperator>(output, gradOutput, destination, nameof(output));
 
     /// <summary>Tanh's backward from its output y: destination[i] = g[i]·(1 − y[i]²).</summary>
     /// <param name="output">The forward's output y.</param>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="destination">Receives dL/dx.</param>
     public static void TanhBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<TanhBackwardOperator>(output, gradOutput, destination);
+        Binary<TanhBackwardOperator>(output, gradOutput, destination, nameof(output));
 
     /// <summary>GELU's backward from its input x: destination[i] = g[i]·GELU′(x[i]) for the chosen form.</summary>
     /// <param name="x">The forward's input.</param>
@@ -99,9 +104,9 @@ public static partial class ActivationKernels
     {
         switch (approximate)
         {
-            case GeluApproximation.Sigmoid: Binary<GeluSigmoidFormBackwardOperator>(x, gradOutput, destination); break;
-            case GeluApproximation.Tanh: Binary<GeluTanhFormBackwardOperator>(x, gradOutput, destination); break;
-            case GeluApproximation.None: Binary<GeluExactFormBackwardOperator>(x, gradOutput, destination); break;
+            case GeluApproximation.Sigmoid: Binary<GeluSigmoidFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
+            case GeluApproximation.Tanh: Binary<GeluTanhFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
+            case GeluApproximation.None: Binary<GeluExactFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
             default: throw UnknownForm(approximate);
         }
     }
@@ -111,8 +116,12 @@ public static partial class ActivationKernels
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="destination">Receives dL/dx.</param>
     /// <param name="rowLength">The length of each row.</param>
-    public static void SoftmaxBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int rowLength) =>
-        SoftmaxStridedBackward(output, gradOutput, destination, rowLength, 1);
+    public static void SoftmaxBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int rowLength)
+    {
+        CheckBinary(output, gradOutput, destination, nameof(output), nameof(gradOutput));
+        int outer = SoftmaxOuter(output.Length, rowLength, 1, nameof(output), nameof(rowLength), "stride");
+        SoftmaxKernel.Backward(output, gradOutput, destination, outer, rowLength, 1);
+    }
 
     /// <summary>Softmax's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
     /// <param name="output">The forward's output y.</param>
@@ -123,7 +132,7 @@ public static partial class ActivationKernels
     public static void SoftmaxStridedBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int axisLength, int stride)
     {
         CheckBinary(output, gradOutput, destination, nameof(output), nameof(gradOutput));
-        int outer = SoftmaxOuter(output.Length, axisLength, stride);
+        int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
         SoftmaxKernel.Backward(output, gradOutput, destination, outer, axisLength, stride);
     }
 
@@ -134,10 +143,11 @@ public static partial class ActivationKernels
         ParallelRunner.Unary<TOp>(x, destination[..x.Length]);
     }
 
-    private static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> gradOutput, Span<float> destination)
+    /// <summary>A backward kernel; <paramref name="aName"/> is the public method's name for its first span.</summary>
+    private static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> gradOutput, Span<float> destination, string aName)
         where TOp : struct, IBinaryOperator
     {
-        CheckBinary(a, gradOutput, destination, "input", nameof(gradOutput));
+        CheckBinary(a, gradOutput, destination, aName, nameof(gradOutput));
         ParallelRunner.Binary<TOp>(a, gradOutput, destination[..a.Length]);
     }
 
@@ -148,20 +158,41 @@ public static partial class ActivationKernels
         SpanChecks.Destination(b, destination, bName);
     }
 
-    private static int SoftmaxOuter(int length, int axisLength, int stride)
+    /// <summary>
+    /// How many [axisLength, stride] blocks make up the input. The names are those of the public method's own
+    /// parameters (its rowLength is an axisLength; it has no stride, and passes 1), so every exception names one of them.
+    /// </summary>
+    private static int SoftmaxOuter(int length, int axisLength, int stride, string inputName, string axisName, string strideName)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(axisLength);
-        ArgumentOutOfRangeException.ThrowIfNegative(stride);
+        if (axisLength < 0)
+        {
+            throw new ArgumentOutOfRangeException(axisName, axisLength, $"{axisName} must be non-negative, but is {axisLength}.");
+        }
+
+        if (stride < 0)
+        {
+            throw new ArgumentOutOfRangeException(strideName, stride, $"{strideName} must be non-negative, but is {stride}.");
+        }
+
         if (length == 0)
         {
             return 0;   // an empty tensor: any of its dims may be 0, including those that make up the stride
         }
 
         long block = (long)axisLength * stride;
-        if (block == 0 || length % block != 0)
+        if (block == 0)
         {
             throw new ArgumentException(
-                $"The input's {length} elements are not a whole number of slices of {axisLength} × {stride} elements.", "x");
+                $"{inputName} has {length} elements, which is not a whole number of slices of {axisLength} × {stride} elements: "
+                + $"a non-empty input needs {(axisLength == 0 ? axisName : strideName)} of at least 1.",
+                inputName);
+        }
+
+        if (length % block != 0)
+        {
+            throw new ArgumentException(
+                $"{inputName} has {length} elements, which is not a whole number of slices of {axisLength} × {stride} elements; expected a multiple of {block}.",
+                inputName);
         }
 
         return (int)(length / block);

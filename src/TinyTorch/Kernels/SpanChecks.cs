@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TinyTorch.Kernels;
 
 /// <summary>The argument checks every span kernel makes before touching memory.</summary>
@@ -16,10 +19,14 @@ internal static class SpanChecks
                 destinationName);
         }
 
-        if (input.Overlaps(destination, out int offset) && offset != 0)
+        long offset = OverlapOffsetInBytes(input, destination);
+        if (offset != 0)
         {
+            string where = offset % sizeof(float) == 0
+                ? $"offset {offset / sizeof(float)} elements"
+                : $"offset {offset} bytes, not even a whole number of elements";
             throw new ArgumentException(
-                $"{destinationName} partially overlaps {inputName} (offset {offset} elements); they must be the same span (in place) or not overlap at all.",
+                $"{destinationName} partially overlaps {inputName} ({where}); they must be the same span (in place) or not overlap at all.",
                 destinationName);
         }
     }
@@ -32,5 +39,26 @@ internal static class SpanChecks
             throw new ArgumentException(
                 $"Length mismatch: {aName} has {a.Length} elements but {bName} has {b.Length}.", bName);
         }
+    }
+
+    /// <summary>
+    /// Where <paramref name="destination"/> starts relative to <paramref name="input"/>, in bytes, when their memory
+    /// overlaps; 0 when they start at the same address or do not overlap at all.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: not <c>Span.Overlaps(other, out int elementOffset)</c>: it throws its own ArgumentException, naming
+    /// neither span, when the spans overlap at a byte offset that is not a multiple of 4 (spans cast from bytes with
+    /// MemoryMarshal.Cast can). Computing from the two addresses reports every overlap with our message.
+    /// </remarks>
+    private static long OverlapOffsetInBytes(ReadOnlySpan<float> input, Span<float> destination)
+    {
+        if (input.IsEmpty || destination.IsEmpty)
+        {
+            return 0;
+        }
+
+        long offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(destination));
+        bool overlaps = offset < (long)input.Length * sizeof(float) && -offset < (long)destination.Length * sizeof(float);
+        return overlaps ? offset : 0;
     }
 }

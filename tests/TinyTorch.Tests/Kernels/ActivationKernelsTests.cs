@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using TinyTorch.Core;
 using TinyTorch.Kernels;
 using TinyTorch.Tests.Kernels.Operators;
@@ -129,6 +131,158 @@ public class ActivationKernelsTests
         ex = Assert.Throws<ArgumentException>(() => ActivationKernels.TanhBackward(buffer.AsSpan(0, 8), buffer.AsSpan(10, 8), buffer.AsSpan(11, 8)));
         Assert.Contains("partially overlaps gradOutput", ex.Message);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void OverlapAtAByteOffsetThatIsNotAWholeElementIsRejectedWithOurMessage(int byteOffset)
+    {
+        // NOTE: Span.Overlaps throws its own exception for these (naming neither span); spans cast from bytes can be here.
+        var bytes = new byte[128];
+        var ex = Assert.Throws<ArgumentException>(() => ActivationKernels.ReLU(
+            MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, 64)), MemoryMarshal.Cast<byte, float>(bytes.AsSpan(byteOffset, 64))));
+        Assert.Equal("destination", ex.ParamName);
+        Assert.Contains("destination partially overlaps x", ex.Message);
+        Assert.Contains($"offset {byteOffset} bytes", ex.Message);
+
+        ex = Assert.Throws<ArgumentException>(() => ActivationKernels.SigmoidBackward(
+            new float[16], MemoryMarshal.Cast<byte, float>(bytes.AsSpan(byteOffset, 64)), MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, 64))));
+        Assert.Equal("destination", ex.ParamName);
+        Assert.Contains("destination partially overlaps gradOutput", ex.Message);
+    }
+
+    [Fact]
+    public void DisjointSpansCastFromBytesAtAnOddOffsetAreAccepted()
+    {
+        var bytes = new byte[130];
+        Span<float> x = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(1, 64));
+        Span<float> destination = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(65, 64));
+        x.Fill(-2f);
+        x[3] = 5f;
+        ActivationKernels.ReLU(x, destination);
+        Assert.Equal(5f, destination[3]);
+        Assert.Equal(0f, destination[0]);
+    }
+
+    /// <summary>
+    /// Every public kernel, with every kind of bad argument: whatever it throws is an ArgumentException whose
+    /// ParamName is one of that method's own parameters (SoftmaxStridedBackward once named "x", which it lacks).
+    /// </summary>
+    [Fact]
+    public void EveryArgumentExceptionNamesAParameterOfTheMethodThatThrew()
+    {
+        MethodInfo[] kernels = typeof(ActivationKernels).GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly);
+        Assert.NotEmpty(kernels);
+        var problems = new List<string>();
+        foreach (MethodInfo method in kernels)
+        {
+            string[] names = [.. method.GetParameters().Select(p => p.Name!)];
+            KernelCall call = Invoker(method);
+            int thrown = 0;
+            foreach ((string scenario, Action<KernelCall> run) in BadCalls)
+            {
+                Exception? e = Record.Exception(() => run(call));
+                if (e is null)
+                {
+                    continue;
+                }
+
+                thrown++;
+                if (e is not ArgumentException argument)
+                {
+                    problems.Add($"{method.Name}, {scenario}: {e.GetType().Name} ({e.Message})");
+                }
+                else if (!names.Contains(argument.ParamName))
+                {
+                    problems.Add($"{method.Name}, {scenario}: ParamName '{argument.ParamName}' is not one of ({string.Join(", ", names)})");
+                }
+            }
+
+            if (thrown == 0)
+            {
+                problems.Add($"{method.Name}: no bad call threw");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private delegate void KernelCall(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n1, int n2, GeluApproximation form, float? parameter = null);
+
+    private delegate void UnaryFloat(ReadOnlySpan<float> x, Span<float> destination, float p);
+
+    private delegate void BinaryFloat(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, float p);
+
+    private delegate void Unary(ReadOnlySpan<float> x, Span<float> destination);
+
+    private delegate void UnaryForm(ReadOnlySpan<float> x, Span<float> destination, GeluApproximation form);
+
+    private delegate void UnaryInt(ReadOnlySpan<float> x, Span<float> destination, int n);
+
+    private delegate void UnaryIntInt(ReadOnlySpan<float> x, Span<float> destination, int n1, int n2);
+
+    private delegate void BinaryForm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, GeluApproximation form);
+
+    private delegate void BinaryInt(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n);
+
+    private delegate void BinaryIntInt(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n1, int n2);
+
+    /// <summary>Each bad call over one 64-float buffer (a = 12 floats at 0, b = 12 at 16; softmax view [3, 4, 1]).</summary>
+    private static readonly (string Scenario, Action<KernelCall> Run)[] BadCalls =
+    [
+        ("destination too short", k => k(new float[12], new float[12], new float[11], 4, 1, GeluApproximation.Sigmoid)),
+        ("inputs of different lengths", k => k(new float[12], new float[8], new float[12], 4, 1, GeluApproximation.Sigmoid)),
+        ("destination partially overlaps a", k => Shared((b, buffer) => k(buffer.AsSpan(0, 12), b, buffer.AsSpan(1, 12), 4, 1, GeluApproximation.Sigmoid))),
+        ("destination partially overlaps b", k => Shared((a, buffer) => k(a, buffer.AsSpan(16, 12), buffer.AsSpan(18, 12), 4, 1, GeluApproximation.Sigmoid))),
+        ("destination overlaps a at byte offset 2", k => Bytes(2, (x, d) => k(x, new float[12], d, 4, 1, GeluApproximation.Sigmoid))),
+        ("destination overlaps b at byte offset 3", k => Bytes(3, (x, d) => k(new float[12], x, d, 4, 1, GeluApproximation.Sigmoid))),
+        ("negative first count", k => k(new float[12], new float[12], new float[12], -1, 1, GeluApproximation.Sigmoid)),
+        ("negative second count", k => k(new float[12], new float[12], new float[12], 4, -1, GeluApproximation.Sigmoid)),
+        ("counts that do not divide the length", k => k(new float[12], new float[12], new float[12], 5, 1, GeluApproximation.Sigmoid)),
+        ("zero count for a non-empty input", k => k(new float[12], new float[12], new float[12], 0, 1, GeluApproximation.Sigmoid)),
+        ("unknown GELU form", k => k(new float[12], new float[12], new float[12], 4, 1, (GeluApproximation)99)),
+        ("NaN parameter", k => k(new float[12], new float[12], new float[12], 4, 1, GeluApproximation.Sigmoid, float.NaN)),
+    ];
+
+    private static void Shared(Action<float[], float[]> call) => call(new float[12], new float[64]);
+
+    private static void Bytes(int byteOffset, Unary call)
+    {
+        var bytes = new byte[128];
+        call(MemoryMarshal.Cast<byte, float>(bytes.AsSpan(0, 48)), MemoryMarshal.Cast<byte, float>(bytes.AsSpan(byteOffset, 48)));
+    }
+
+    /// <summary>The kernel behind one calling convention; a new signature fails here, so the test stays exhaustive.</summary>
+    private static KernelCall Invoker(MethodInfo method)
+    {
+        Type[] types = [.. method.GetParameters().Select(p => p.ParameterType)];
+        Type span = typeof(ReadOnlySpan<float>), destination = typeof(Span<float>), form = typeof(GeluApproximation), n = typeof(int);
+        bool binary = types.Length >= 3 && types[1] == span;
+        Type[] rest = [.. types.Skip(binary ? 3 : 2)];
+        Assert.True(types[0] == span && types[binary ? 2 : 1] == destination, $"{method.Name}: an unknown signature");
+        return (binary, rest) switch
+        {
+            (false, []) => Make<Unary>(method, u => (a, _, d, _, _, _, _) => u(a, d)),
+            (false, [var t]) when t == form => Make<UnaryForm>(method, u => (a, _, d, _, _, f, _) => u(a, d, f)),
+            (false, [var t]) when t == n => Make<UnaryInt>(method, u => (a, _, d, n1, _, _, _) => u(a, d, n1)),
+            (false, [var t, var t2]) when t == n && t2 == n => Make<UnaryIntInt>(method, u => (a, _, d, n1, n2, _, _) => u(a, d, n1, n2)),
+            (true, []) => Make<Backward>(method, u => (a, b, d, _, _, _, _) => u(a, b, d)),
+            (true, [var t]) when t == form => Make<BinaryForm>(method, u => (a, b, d, _, _, f, _) => u(a, b, d, f)),
+            (true, [var t]) when t == n => Make<BinaryInt>(method, u => (a, b, d, n1, _, _, _) => u(a, b, d, n1)),
+            (true, [var t, var t2]) when t == n && t2 == n => Make<BinaryIntInt>(method, u => (a, b, d, n1, n2, _, _) => u(a, b, d, n1, n2)),
+            (false, [var t]) when t == typeof(float) => Make<UnaryFloat>(method, u => (a, _, d, _, _, _, p) => u(a, d, p ?? Default(method, 2))),
+            (true, [var t]) when t == typeof(float) => Make<BinaryFloat>(method, u => (a, b, d, _, _, _, p) => u(a, b, d, p ?? Default(method, 3))),
+            _ => throw new InvalidOperationException($"{method.Name}: an unknown signature; teach this test its bad calls."),
+        };
+    }
+
+    /// <summary>A family kernel's float parameter at its default: a good value, so only the scenario's fault throws.</summary>
+    private static float Default(MethodInfo method, int position) => (float)method.GetParameters()[position].DefaultValue!;
+
+    private static KernelCall Make<TDelegate>(MethodInfo method, Func<TDelegate, KernelCall> adapt)
+        where TDelegate : Delegate => adapt(method.CreateDelegate<TDelegate>());
 
     [Fact]
     public void MismatchedBackwardInputsAreRejected()

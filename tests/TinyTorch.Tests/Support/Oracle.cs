@@ -9,7 +9,7 @@ namespace TinyTorch.Tests.Support;
 /// </summary>
 public static class Oracle
 {
-    public static double ReLU(double x) => double.IsNaN(x) ? x : Math.Max(0, x);
+    public static double ReLU(double x) => x < 0 ? 0 : x;   // PyTorch's: NaN stays NaN, −0 stays −0
 
     public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 

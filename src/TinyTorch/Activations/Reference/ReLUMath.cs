@@ -6,35 +6,26 @@ namespace TinyTorch.Activations.Reference;
 /// </summary>
 public static class ReLUMath
 {
-    /// <summary>ReLU(x) = max(0, x). NaN stays NaN.</summary>
+    /// <summary>ReLU(x) = max(0, x). NaN stays NaN, and −0 stays −0, as in PyTorch.</summary>
     /// <param name="x">The input.</param>
-    /// <returns>x when x &gt; 0, otherwise 0.</returns>
+    /// <returns>0 when x &lt; 0, otherwise x itself.</returns>
     public static double Forward(double x)
     {
         // BEGIN SOLUTION
-        // NOTE: written as a comparison, not Math.Max(0, x): a NaN fails "x > 0" and must still come out
-        // as NaN, so it is tested separately — a silent 0 would hide a bug upstream.
-        if (double.IsNaN(x))
-        {
-            return x;
-        }
-
-        return x > 0 ? x : 0.0;
+        // NOTE: written as "x < 0 ? 0 : x", not Math.Max(0, x): a NaN fails every comparison and must come out as
+        // NaN (a silent 0 would hide a bug upstream), and PyTorch returns −0 for −0, which Math.Max turns into +0.
+        return x < 0 ? 0.0 : x;
         // END SOLUTION
     }
 
     /// <summary>dReLU/dx: 1 for x &gt; 0, otherwise 0 — including at x = 0, where PyTorch also picks 0.</summary>
     /// <param name="x">The input (or the output: both are positive exactly where the other is).</param>
-    /// <returns>1 or 0; NaN for NaN.</returns>
+    /// <returns>0 for x ≤ 0, otherwise 1 — also 1 for NaN, as PyTorch's backward passes the gradient there.</returns>
     public static double Derivative(double x)
     {
         // BEGIN SOLUTION
-        if (double.IsNaN(x))
-        {
-            return x;
-        }
-
-        return x > 0 ? 1.0 : 0.0;
+        // NOTE: "x <= 0 ? 0 : 1" is PyTorch's threshold backward; "x > 0 ? 1 : 0" would give 0 at NaN instead.
+        return x <= 0 ? 0.0 : 1.0;
         // END SOLUTION
     }
 }

@@ -52,12 +52,12 @@ internal static class Reduction
         }
 
         var result = new List<int>(shape.Length);
-        long count = 1;
+        var reducedDims = new List<int>(shape.Length);
         for (int d = 0; d < shape.Length; d++)
         {
             if (reduced[d])
             {
-                count *= shape[d];
+                reducedDims.Add(shape[d]);
                 if (keepDims)
                 {
                     result.Add(1);
@@ -69,7 +69,10 @@ internal static class Reduction
             }
         }
 
-        return new Plan(result.ToArray(), reduced, count);
+        // NOTE: saturating, not a plain long product: an empty tensor may have reduced dims whose product passes
+        // long's range ((0, 65536, 65536, 65536, 65536) over the last four), which would wrap and could land on 0,
+        // making Max call a selection of 2^64 elements empty.
+        return new Plan(result.ToArray(), reduced, ShapeUtil.Product(reducedDims.ToArray()));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal static class FloatLogistic
     private const float TwoToMinus64 = 5.42101086e-20f;
 
     /// <summary>
-    /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape): rounded once, and correct down to the bottom of
+    /// x·σ(z) for z = −(tHi + tLo) with the sign of x (GELU's shape, −0 at x = −0, as PyTorch): rounded once, and correct down to the bottom of
     /// float's range, where x·σ(z) is still normal although σ(z) alone is not (x = −52 in the sigmoid form: σ ≈ 1e−39).
     /// </summary>
     /// <remarks>
@@ -64,7 +64,11 @@ internal static class FloatLogistic
         TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
         TV dHi = FloatSigmoid.Denominator<TV, TL>(unit, a, r1, p, out TV dLo);
 
-        TV quotient = FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo);
+        // NOTE: x·σ(z) has the sign of x, but the corrected division gives +0 for x = −0 (its residual, −0 − −0, is
+        // +0, and +0 + −0 rounds to +0), where PyTorch and x·σ(z) in IEEE arithmetic give −0. Copying x's sign back
+        // changes no other result: over all 2^32 inputs of both GELU forms, x = −0 was the only one whose (non-NaN)
+        // result had a sign other than x's.
+        TV quotient = TL.CopySign(FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo), x);
         return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
     }
 
