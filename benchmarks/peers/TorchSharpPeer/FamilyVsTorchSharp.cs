@@ -14,7 +14,7 @@ namespace TorchSharpPeer;
 [MemoryDiagnoser]
 public class FamilyVsTorchSharp
 {
-    private static readonly Dictionary<string, Func<Tensor, Tensor>> Torch = new()
+    internal static readonly Dictionary<string, Func<Tensor, Tensor>> Torch = new()
     {
         ["relu"] = t => nn.functional.relu(t),
         ["sigmoid"] = t => nn.functional.sigmoid(t),
@@ -38,7 +38,7 @@ public class FamilyVsTorchSharp
         ["softshrink"] = t => nn.functional.softshrink(t, 0.5),
         ["tanhshrink"] = t => nn.functional.tanhshrink(t),
         ["threshold"] = t => nn.functional.threshold(t, 0.0, 0.0),
-        ["squaredrelu"] = t => nn.functional.relu(t).pow_(2),
+        ["squaredrelu"] = t => nn.functional.relu(t).pow(2),
         ["prelu"] = t => nn.functional.leaky_relu(t, 0.25),
         ["rrelu"] = t => nn.functional.leaky_relu(t, (1 / 8.0 + 1 / 3.0) / 2),
     };
