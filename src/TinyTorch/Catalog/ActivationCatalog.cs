@@ -12,6 +12,14 @@ public static partial class ActivationCatalog
     [
         ReLU, Sigmoid, Tanh, GELU, Softmax,
         LeakyReLU,
+        ReLU6,
+        Hardtanh,
+        Threshold,
+        Hardshrink,
+        Softshrink,
+        Hardsigmoid,
+        Hardswish,
+        SquaredReLU,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
