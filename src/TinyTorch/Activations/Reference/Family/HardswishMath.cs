@@ -21,8 +21,8 @@ public static class HardswishMath
     }
 
     /// <summary>
-    /// dHardswish/dx: 0 below −3, (2x + 3)/6 = x/3 + ½ on [−3, 3), 1 from 3 on. At the kinks this is PyTorch 1.13's
-    /// choice: −½ at −3, 1 at 3.
+    /// dHardswish/dx: 0 below −3, (2x + 3)/6 = x/3 + ½ on [−3, 3), 1 from 3 on, NaN for NaN. At the kinks this is
+    /// PyTorch 1.13's choice (its vectorized path): −½ at −3, 1 at 3.
     /// </summary>
     /// <param name="x">The input.</param>
     /// <returns>The derivative.</returns>
@@ -34,7 +34,7 @@ public static class HardswishMath
             return 0.0;
         }
 
-        return x < 3 ? (2 * x + 3) / 6 : 1.0;
+        return x >= 3 ? 1.0 : (2 * x + 3) / 6;
         // END SOLUTION
     }
 }
