@@ -13,7 +13,7 @@ public static partial class ActivationCatalog
         Formula = "relu6(x + 3)/6: 0 for x ≤ −3, 1 for x ≥ 3, (x + 3)/6 between",
         Derivative = "1/6 for −3 < x < 3, 0 otherwise",
         UsedIn = "MobileNetV3 (squeeze-and-excitation gates)",
-        Trap = "(x + 3) then /6 rounds twice (up to 1.17 ULP): x + 3 is carried exactly and divided once",
+        Trap = "(x + 3) then /6 rounds twice (1.00 ULP at worst, no margin): x + 3 is carried exactly and divided once",
         Cost = ActivationCost.PiecewiseLinear,
         Variants =
         [

@@ -13,7 +13,7 @@ public static partial class ActivationCatalog
         Formula = "x·relu6(x + 3)/6: 0 for x ≤ −3, x for x ≥ 3, x(x + 3)/6 between",
         Derivative = "0 for x < −3, x/3 + ½ for −3 ≤ x < 3, 1 for x ≥ 3",
         UsedIn = "MobileNetV3, EfficientNet-Lite variants",
-        Trap = "three naive roundings exceed 1 ULP: x + 3 exact, the product and /6 rounded once; −∞ gives the limit 0, not ∞·0",
+        Trap = "three naive roundings reach 1.91 ULP: x + 3 carried exactly, the product and /6 rounded once; −∞ gives the limit 0, not ∞·0",
         Cost = ActivationCost.PiecewiseLinear,
         Variants =
         [

@@ -5,7 +5,7 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <summary>
 /// (x + 3)/6 for x in [−3, 3] as an unevaluated float pair: head + tail·(1/6), with the sum x + 3 carried exactly and
 /// the division by 6 done as a multiplication with an exact FMA remainder. The building block of Hardsigmoid and
-/// Hardswish, which would lose up to 1.17 ULP rounding x + 3 and then dividing.
+/// Hardswish, whose naive float forms round x + 3 and then divide: 1.00 and 1.91 ULP at worst over all inputs.
 /// </summary>
 /// <remarks>
 /// For x in [−3, 3] (callers clamp; NaN passes through as NaN):

@@ -10,7 +10,7 @@ public static class HardsigmoidMath
     {
         // BEGIN SOLUTION
         // NOTE: in double, x + 3 and the division each round at 2^-53, far below a float ULP; a float kernel cannot take
-        // this route as it stands (two float roundings reach 1.17 ULP).
+        // this route as it stands (two float roundings reach 1.00 ULP).
         return Math.Clamp(x + 3, 0.0, 6.0) / 6;
         // END SOLUTION
     }
