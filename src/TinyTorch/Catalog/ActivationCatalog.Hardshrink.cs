@@ -13,7 +13,7 @@ public static partial class ActivationCatalog
         Formula = "x for |x| > lambd, 0 otherwise",
         Derivative = "1 for |x| > lambd, 0 otherwise",
         UsedIn = "sparse coding and denoising (hard thresholding of coefficients)",
-        Trap = "|x| ≤ lambd ? 0 : x, so NaN stays NaN (PyTorch 1.13's vectorized path gave 0)",
+        Trap = "|x| ≤ lambd ? 0 : x, so NaN stays NaN (PyTorch's vectorized path once gave 0)",
         Cost = ActivationCost.PiecewiseLinear,
         Variants =
         [

@@ -10,8 +10,8 @@ internal readonly struct HardshrinkOperator(float lambd) : IUnaryOperator
     public static bool Vectorizable => true;
 
     // NOTE: "|x| ≤ lambd → 0", not "|x| > lambd → x": a NaN fails the compare either way, and only this way round
-    // does it come out as NaN (PyTorch's vectorized CPU path of 1.13 returned 0 for it, its scalar path NaN; NaN
-    // is the fixed behaviour, pytorch/pytorch#81138). The band gives +0, also for −0, as PyTorch.
+    // does it come out as NaN, as in PyTorch 1.13 (its vectorized CPU path once returned 0, pytorch/pytorch#81138).
+    // The band gives +0, also for −0, as PyTorch.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Invoke(float x) => MathF.Abs(x) <= lambd ? 0f : x;
 
