@@ -14,6 +14,14 @@ public static partial class ActivationCatalog
         Family =
         [
             LeakyReLU,
+            ReLU6,
+            Hardtanh,
+            Threshold,
+            Hardshrink,
+            Softshrink,
+            Hardsigmoid,
+            Hardswish,
+            SquaredReLU,
         ];
         All = [.. Course, .. Family];
     }

@@ -53,9 +53,9 @@ public class FunctionalTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    // An activation's float parameter is good at its default (every family parameter has one).
+    // An activation's float parameter is good at its default, or at 0.5 where it has none (Threshold's).
     private static object? Good(ParameterInfo p) =>
-        p.ParameterType == typeof(float) && p.HasDefaultValue ? p.DefaultValue : Good(p.ParameterType);
+        p.ParameterType != typeof(float) ? Good(p.ParameterType) : p.HasDefaultValue ? p.DefaultValue : 0.5f;
 
     private static object Good(Type type) =>
         type == typeof(Tensor) ? new Tensor(new[] { -1f, 0f, 1f, 2f, -3f, 0.5f }, [2, 3])

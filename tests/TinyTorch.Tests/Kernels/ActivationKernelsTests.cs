@@ -215,6 +215,10 @@ public class ActivationKernelsTests
 
     private delegate void BinaryFloat(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, float p);
 
+    private delegate void UnaryFloatFloat(ReadOnlySpan<float> x, Span<float> destination, float p, float q);
+
+    private delegate void BinaryFloatFloat(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, float p, float q);
+
     private delegate void Unary(ReadOnlySpan<float> x, Span<float> destination);
 
     private delegate void UnaryForm(ReadOnlySpan<float> x, Span<float> destination, GeluApproximation form);
@@ -274,12 +278,20 @@ public class ActivationKernelsTests
             (true, [var t, var t2]) when t == n && t2 == n => Make<BinaryIntInt>(method, u => (a, b, d, n1, n2, _, _) => u(a, b, d, n1, n2)),
             (false, [var t]) when t == typeof(float) => Make<UnaryFloat>(method, u => (a, _, d, _, _, _, p) => u(a, d, p ?? Default(method, 2))),
             (true, [var t]) when t == typeof(float) => Make<BinaryFloat>(method, u => (a, b, d, _, _, _, p) => u(a, b, d, p ?? Default(method, 3))),
+            (false, [var t, var t2]) when t == typeof(float) && t2 == t =>
+                Make<UnaryFloatFloat>(method, u => (a, _, d, _, _, _, p) => u(a, d, p ?? Default(method, 2), Default(method, 3))),
+            (true, [var t, var t2]) when t == typeof(float) && t2 == t =>
+                Make<BinaryFloatFloat>(method, u => (a, b, d, _, _, _, p) => u(a, b, d, p ?? Default(method, 3), Default(method, 4))),
             _ => throw new InvalidOperationException($"{method.Name}: an unknown signature; teach this test its bad calls."),
         };
     }
 
-    /// <summary>A family kernel's float parameter at its default: a good value, so only the scenario's fault throws.</summary>
-    private static float Default(MethodInfo method, int position) => (float)method.GetParameters()[position].DefaultValue!;
+    /// <summary>
+    /// A family kernel's float parameter at its default, or 0.5 where it has none (Threshold's): a good value, so only
+    /// the scenario's fault throws. The "NaN parameter" scenario replaces the first one.
+    /// </summary>
+    private static float Default(MethodInfo method, int position) =>
+        method.GetParameters()[position] is { HasDefaultValue: true, DefaultValue: float value } ? value : 0.5f;
 
     private static KernelCall Make<TDelegate>(MethodInfo method, Func<TDelegate, KernelCall> adapt)
         where TDelegate : Delegate => adapt(method.CreateDelegate<TDelegate>());

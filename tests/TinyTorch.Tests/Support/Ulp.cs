@@ -7,13 +7,25 @@ public static class Ulp
     public const double MinNormal = 1.1754943508222875e-38;
 
     /// <summary>
+    /// The magnitude from which a true value rounds to infinity in float32: float.MaxValue plus half its ULP, 2^128 − 2^103.
+    /// </summary>
+    public static readonly double OverflowThreshold = Math.ScaleB(1.0, 128) - Math.ScaleB(1.0, 103);
+
+    /// <summary>
     /// How many float32 ULPs <paramref name="actual"/> lies from the exact value <paramref name="truth"/>,
     /// measured with the ULP size at the truth (the spacing of floats in the binade that holds it).
     /// Equal infinities and both-NaN are 0; a NaN against a number, or an infinity against a finite value,
-    /// is +∞.
+    /// is +∞. A truth beyond float's range (|truth| ≥ <see cref="OverflowThreshold"/>) is the infinity it rounds to.
     /// </summary>
     public static double Error(float actual, double truth)
     {
+        // NOTE: a function that overflows float (SquaredReLU at x ≥ 1.9·10^19) has a finite truth in double, but its
+        // correctly rounded float32 value is ±∞, so that is what the result is measured against.
+        if (Math.Abs(truth) >= OverflowThreshold)
+        {
+            truth = Math.CopySign(double.PositiveInfinity, truth);
+        }
+
         if (double.IsNaN(truth) || float.IsNaN(actual))
         {
             return double.IsNaN(truth) && float.IsNaN(actual) ? 0 : double.PositiveInfinity;
