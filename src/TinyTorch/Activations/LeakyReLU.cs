@@ -29,7 +29,7 @@ public sealed class LeakyReLU : ElementwiseActivation
     protected override string FunctionalBackward => "Functional.LeakyReLUBackward(gradOutput, x, negativeSlope)";
 
     /// <inheritdoc/>
-    public override string ToString() => $"LeakyReLU(negative_slope={NegativeSlope.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+    public override string ToString() => $"LeakyReLU(negative_slope={PythonRepr.Float(NegativeSlope)})";
 
     /// <inheritdoc/>
     protected override void Forward(ReadOnlySpan<float> x, Span<float> destination) => ActivationKernels.LeakyReLU(x, destination, NegativeSlope);

@@ -57,6 +57,7 @@ public class LeakyReLUTests
     public void ReprAndTheInPlaceRule()
     {
         Assert.Equal("LeakyReLU(negative_slope=0.01)", new LeakyReLU().ToString());
+        Assert.Equal("LeakyReLU(negative_slope=1.0)", new LeakyReLU(1f).ToString());   // Python writes floats with a point
         var x = new Tensor([-1f, 1f], [2]);
         Assert.Throws<ArgumentException>(() => new LeakyReLU().Forward(x, x));   // saves its input: in place would lose it
         Assert.Equal([-0.01f, 1f], Functional.LeakyReLU(x, x).ToArray());      // the functional form may
