@@ -12,6 +12,8 @@ public static partial class ActivationCatalog
     [
         ReLU, Sigmoid, Tanh, GELU, Softmax,
         LeakyReLU,
+        PReLU,
+        RReLU,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
