@@ -123,6 +123,32 @@ public class RReLUTests
         }
     }
 
+    [Theory]
+    [InlineData(0.125f, 0.33333334f)]
+    [InlineData(-3f, 1e-20f)]
+    [InlineData(0.5f, 0.5f)]
+    public void Training_EveryElementsSlope_IsDrawIOfTheSeedsStream_AtEveryLength(float lower, float upper)
+    {
+        // The vector bodies and the scalar tail must agree: element i's slope is lower + (upper − lower)·u_i in
+        // double, u_i the i-th NextDouble of SplitMix64(seed), clamped to upper and rounded once to float.
+        const ulong Seed = 0xDEADBEEF;
+        var random = new Random(4);
+        foreach (int n in Enumerable.Range(0, 70).Append(1000).Append(4099))
+        {
+            float[] x = [.. Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.8))];
+            float[] y = new float[n], noise = new float[n];
+            ActivationKernels.RReLU(x, y, noise, lower, upper, Seed);
+            var stream = new SplitMix64(Seed);
+            for (int i = 0; i < n; i++)
+            {
+                double u = stream.NextDouble();
+                float expected = x[i] <= 0 ? (float)Math.Min(lower + (((double)upper - lower) * u), upper) : 1f;
+                Assert.True(expected == noise[i], $"length {n}, element {i}: slope {noise[i]:R}, expected {expected:R}");
+                Assert.True(BitConverter.SingleToInt32Bits(x[i] * expected) == BitConverter.SingleToInt32Bits(y[i]), $"length {n}, element {i}");
+            }
+        }
+    }
+
     [Fact]
     public void Training_Backward_MultipliesByTheSlopesOfItsForward()
     {
