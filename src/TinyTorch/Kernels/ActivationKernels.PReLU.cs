@@ -18,7 +18,7 @@ public static partial class ActivationKernels
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inner"/> is negative.</exception>
     public static void PReLU(ReadOnlySpan<float> x, Span<float> destination, ReadOnlySpan<float> weight, int inner)
     {
-        PReLULayout(x.Length, weight, inner);
+        PReLULayout(x.Length, weight, inner, nameof(x));
         SpanChecks.Destination(x, destination, nameof(x));
         NoOverlap(weight, destination, nameof(weight), nameof(destination));
         PReLUKernel.Forward(x, destination[..x.Length], weight, inner);
@@ -44,7 +44,7 @@ public static partial class ActivationKernels
     public static void PReLUBackward(
         ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination, ReadOnlySpan<float> weight, int inner, Span<float> weightGrad)
     {
-        PReLULayout(input.Length, weight, inner);
+        PReLULayout(input.Length, weight, inner, nameof(input));
         SpanChecks.SameLength(gradOutput, input, nameof(gradOutput), nameof(input));
         SpanChecks.Destination(gradOutput, destination, nameof(gradOutput));
         SpanChecks.Destination(input, destination, nameof(input));
@@ -56,7 +56,7 @@ public static partial class ActivationKernels
         PReLUKernel.Backward(gradOutput, input, destination[..input.Length], weight, inner, weightGrad);
     }
 
-    private static void PReLULayout(int length, ReadOnlySpan<float> weight, int inner)
+    private static void PReLULayout(int length, ReadOnlySpan<float> weight, int inner, string inputName)
     {
         if (weight.IsEmpty)
         {
@@ -73,7 +73,7 @@ public static partial class ActivationKernels
         if (slice == 0 ? length != 0 : length % slice != 0)
         {
             throw new ArgumentException(
-                $"x has {length} elements, not a whole number of slices of {weight.Length} channels × {inner} elements.", "x");
+                $"{inputName} has {length} elements, not a whole number of slices of {weight.Length} channels × {inner} elements.", inputName);
         }
     }
 
