@@ -30,11 +30,14 @@ internal static unsafe class PReLUKernel
     /// <summary>The shortest row of one slope that runs as a row; shorter ones run against a row of slopes.</summary>
     internal const int RowMinInner = 16;
 
+    /// <summary>Rows (pieces) shorter than this skip the shared loop's set-up (<see cref="ShortRowForward"/>).</summary>
+    internal const int ShortRow = 1024;
+
     /// <summary>The longest stretch of one row one unit of work covers: long rows split into pieces of this length.</summary>
     internal const int PieceLength = 16384;
 
     /// <summary>The shortest block of the row-of-slopes layout: small slices are repeated to at least this length.</summary>
-    internal const int BlockMin = 64;
+    internal const int BlockMin = 256;
 
     /// <summary>The fewest blocks per unit: bounds the per-unit partial sums to one double per 16 elements of input.</summary>
     internal const int MinBlocksPerUnit = 16;
@@ -130,8 +133,54 @@ internal static unsafe class PReLUKernel
         for (int u = first; u < end; u++)
         {
             (long start, int length, int channel) = rows.Piece(u);
-            ElementwiseLoop.Unary(new LeakyReLUOperator(w[channel]),
-                new ReadOnlySpan<float>(x + start, length), new Span<float>(y + start, length), nonTemporal: false);
+            var op = new LeakyReLUOperator(w[channel]);
+            if (length >= ShortRow)
+            {
+                ElementwiseLoop.Unary(op, new ReadOnlySpan<float>(x + start, length), new Span<float>(y + start, length), nonTemporal: false);
+            }
+            else
+            {
+                ShortRowForward(op, x + start, y + start, length);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A short row (a 7×7 feature map, say) without the shared loop's head alignment and unrolling, whose set-up costs
+    /// more than such a row's work: the widest vectors, then one of each narrower width, then at most 3 scalars. Every
+    /// width gives the scalar bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ShortRowForward(in LeakyReLUOperator op, float* x, float* y, int n)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                Vector512.Store(op.Invoke(Vector512.Load(x + i)), y + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256.Store(op.Invoke(Vector256.Load(x + i)), y + i);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector128<float>.Count; i += Vector128<float>.Count)
+            {
+                Vector128.Store(op.Invoke(Vector128.Load(x + i)), y + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] = op.Invoke(x[i]);
         }
     }
 
@@ -221,9 +270,12 @@ internal static unsafe class PReLUKernel
                 a1 += xh * gh;
             }
 
-            sum = Vector512.Sum(a0 + a1);
+            sum += Vector512.Sum(a0 + a1);
         }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+
+        // NOTE: the narrower widths take what is left (on a machine with wider vectors, at most one step each), so a
+        // short tail is not scalar; the sum's order is still fixed by n alone.
+        if (Vector256.IsHardwareAccelerated && n - i >= Vector256<float>.Count)
         {
             Vector256<double> a0 = default, a1 = default;
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
@@ -237,9 +289,10 @@ internal static unsafe class PReLUKernel
                 a1 += xh * gh;
             }
 
-            sum = Vector256.Sum(a0 + a1);
+            sum += Vector256.Sum(a0 + a1);
         }
-        else if (Vector128.IsHardwareAccelerated && n >= Vector128<float>.Count)
+
+        if (Vector128.IsHardwareAccelerated && n - i >= Vector128<float>.Count)
         {
             Vector128<double> a0 = default, a1 = default;
             for (; i <= n - Vector128<float>.Count; i += Vector128<float>.Count)
@@ -253,7 +306,7 @@ internal static unsafe class PReLUKernel
                 a1 += xh * gh;
             }
 
-            sum = Vector128.Sum(a0 + a1);
+            sum += Vector128.Sum(a0 + a1);
         }
 
         for (; i < n; i++)
@@ -273,12 +326,46 @@ internal static unsafe class PReLUKernel
 
     private static void BlocksForward(float* x, float* y, float* pattern, Blocks blocks, int first, int end)
     {
-        var pattern1 = new ReadOnlySpan<float>(pattern, blocks.Length);
         for (int b = first; b < end; b++)
         {
             (long start, int length) = blocks.Block(b);
-            ElementwiseLoop.Binary(default(PReLUOperator),
-                new ReadOnlySpan<float>(x + start, length), pattern1[..length], new Span<float>(y + start, length), nonTemporal: false);
+            BlockForward(x + start, y + start, pattern, length);
+        }
+    }
+
+    /// <summary>One block against the row of slopes, the widths as in <see cref="ShortRowForward"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BlockForward(float* x, float* y, float* s, int n)
+    {
+        var op = default(PReLUOperator);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                Vector512.Store(op.Invoke(Vector512.Load(x + i), Vector512.Load(s + i)), y + i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256.Store(op.Invoke(Vector256.Load(x + i), Vector256.Load(s + i)), y + i);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector128<float>.Count; i += Vector128<float>.Count)
+            {
+                Vector128.Store(op.Invoke(Vector128.Load(x + i), Vector128.Load(s + i)), y + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] = op.Invoke(x[i], s[i]);
         }
     }
 
@@ -368,7 +455,7 @@ internal static unsafe class PReLUKernel
     private static void BlockBackward(float* g, float* x, float* dx, float* s, double* acc, int n)
     {
         int i = 0;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        if (Vector512.IsHardwareAccelerated)
         {
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
             {
@@ -381,7 +468,8 @@ internal static unsafe class PReLUKernel
                 Vector512.Store(Vector512.Load(acc + i + Vector512<double>.Count) + (xh * gh), acc + i + Vector512<double>.Count);
             }
         }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+
+        if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
             {
@@ -394,7 +482,8 @@ internal static unsafe class PReLUKernel
                 Vector256.Store(Vector256.Load(acc + i + Vector256<double>.Count) + (xh * gh), acc + i + Vector256<double>.Count);
             }
         }
-        else if (Vector128.IsHardwareAccelerated && n >= Vector128<float>.Count)
+
+        if (Vector128.IsHardwareAccelerated)
         {
             for (; i <= n - Vector128<float>.Count; i += Vector128<float>.Count)
             {
