@@ -421,4 +421,18 @@ public class PReLUTests
 
         Assert.Equal(total, m.Weight.Grad!.ToArray());
     }
+
+    [Fact]
+    public void Backward_OnAThreadThatRanNoForward_SaysHowToFixIt()
+    {
+        var m = new PReLU();
+        m.Forward(Tensor.Full([4], -1f));
+        Exception? error = null;
+        var other = new Thread(() => error = Record.Exception(() => m.Backward(Tensor.Ones(4))));
+        other.Start();
+        other.Join();
+        Assert.IsType<InvalidOperationException>(error);
+        Assert.Contains("PReLU.Backward was called on a thread that ran no Forward", error.Message, StringComparison.Ordinal);
+        Assert.Equal([4], m.Backward(Tensor.Ones(4)).Shape);   // this thread's pair is still there
+    }
 }
