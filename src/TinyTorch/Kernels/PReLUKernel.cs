@@ -28,7 +28,7 @@ namespace TinyTorch.Kernels;
 internal static unsafe class PReLUKernel
 {
     /// <summary>The shortest row of one slope that runs as a row; shorter ones run against a row of slopes.</summary>
-    internal const int RowMinInner = 16;
+    internal const int RowMinInner = 64;
 
     /// <summary>Rows (pieces) shorter than this skip the shared loop's set-up (<see cref="ShortRowForward"/>).</summary>
     internal const int ShortRow = 1024;
@@ -128,6 +128,10 @@ internal static unsafe class PReLUKernel
 
     // ---- rows: one slope per row of inner elements, rows split into pieces of at most PieceLength ----
 
+    // NOTE: the loops over units are AggressiveOptimization, as ElementwiseLoop's: a call runs each once, over many
+    // units, so tiered compilation would leave them in their first, slow version (measured 3x on 256-element rows).
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowsForward(float* x, float* y, float* w, Rows rows, int first, int end)
     {
         for (int u = first; u < end; u++)
@@ -229,6 +233,7 @@ internal static unsafe class PReLUKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RowsBackward(float* g, float* x, float* dx, float* w, Rows rows, double* partials, int first, int end)
     {
         for (int u = first; u < end; u++)
@@ -324,6 +329,7 @@ internal static unsafe class PReLUKernel
 
     // ---- blocks: a row of slopes laid out like one slice, repeated to at least BlockMin elements ----
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlocksForward(float* x, float* y, float* pattern, Blocks blocks, int first, int end)
     {
         for (int b = first; b < end; b++)
@@ -422,6 +428,7 @@ internal static unsafe class PReLUKernel
     }
 
     /// <summary>Units [first, end): dx for their blocks, and each unit's sum per channel into partials[unit·channels + c].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlocksBackward(float* g, float* x, float* dx, float* pattern, Blocks blocks, double* partials, int first, int end)
     {
         // One accumulator per position of the block, reduced to one per channel at the end of each unit.

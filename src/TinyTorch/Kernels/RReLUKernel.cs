@@ -88,6 +88,7 @@ internal static unsafe class RReLUKernel
     // SplitMix64's state for element i is seed + (i + 1)·γ, the mix is exact integer arithmetic, the top 53 bits
     // convert to double exactly, and lower + width·u, the clamp and the rounding to float are the same IEEE operations.
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run512(float* x, float* y, float* noise, float lower, float upper, double width, ulong seed, int i, int end)
     {
         const int N = 16;
@@ -121,6 +122,7 @@ internal static unsafe class RReLUKernel
             Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) * (1.0 / (1UL << 53));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run256(float* x, float* y, float* noise, float lower, float upper, double width, ulong seed, int i, int end)
     {
         const int N = 8;
@@ -154,6 +156,7 @@ internal static unsafe class RReLUKernel
             Vector256.ConvertToDouble(Vector256.ShiftRightLogical(bits, 11)) * (1.0 / (1UL << 53));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run128(float* x, float* y, float* noise, float lower, float upper, double width, ulong seed, int i, int end)
     {
         const int N = 4;

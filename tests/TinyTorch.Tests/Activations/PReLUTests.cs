@@ -221,7 +221,7 @@ public class PReLUTests
     /// <summary>Shapes that take each path of the kernel: one slope, rows of one slope (short and pieced), rows of slopes.</summary>
     public static TheoryData<int[], int> Layouts => new()
     {
-        { [3, 5], 1 }, { [1000, 3, 200], 3 }, { [2, 3, 70000], 3 }, { [5, 2, 16], 2 }, { [7, 4, 15], 4 },
+        { [3, 5], 1 }, { [1000, 3, 200], 3 }, { [2, 3, 70000], 3 }, { [5, 2, 16], 2 }, { [7, 4, 15], 4 }, { [9, 3, 64], 3 }, { [4, 2, 63], 2 },
         { [300000, 3], 3 }, { [40000, 5, 3], 5 }, { [3, 1000], 1000 }, { [10, 70], 70 }, { [2, 1], 1 }, { [0, 3], 3 }, { [2, 3, 0], 3 },
     };
 
