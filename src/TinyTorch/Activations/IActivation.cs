@@ -28,7 +28,7 @@ public interface IActivation
     /// <exception cref="ArgumentException"><paramref name="gradOutput"/>'s shape differs from the forward's.</exception>
     Tensor Backward(Tensor gradOutput);
 
-    /// <summary>The learnable parameters: none, for every activation.</summary>
-    /// <returns>An empty list.</returns>
+    /// <summary>The learnable parameters: none for every activation but PReLU, whose slopes are learned.</summary>
+    /// <returns>An empty list, or PReLU's weight.</returns>
     IReadOnlyList<Tensor> Parameters();
 }

@@ -22,6 +22,8 @@ public static partial class ActivationCatalog
             Hardsigmoid,
             Hardswish,
             SquaredReLU,
+            PReLU,
+            RReLU,
         ];
         All = [.. Course, .. Family];
     }

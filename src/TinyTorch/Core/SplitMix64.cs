@@ -11,13 +11,26 @@ namespace TinyTorch.Core;
 /// </remarks>
 internal struct SplitMix64(ulong seed)
 {
+    // The golden-ratio increment of the Weyl sequence, ⌊2^64/φ⌋ made odd.
+    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
+
     private ulong _state = seed;
+
+    /// <summary>
+    /// The generator <c>new SplitMix64(seed)</c> becomes after <paramref name="draws"/> draws, in one step: the state is
+    /// a Weyl sequence, seed + draws·γ (mod 2^64). So draw i of a stream can be made on any thread without the ones
+    /// before it, and a parallel loop gives the numbers a sequential one would.
+    /// </summary>
+    /// <param name="seed">The seed of the stream.</param>
+    /// <param name="draws">How many draws to skip.</param>
+    /// <returns>A generator whose next draw is draw number <paramref name="draws"/> (from 0) of the stream.</returns>
+    public static SplitMix64 After(ulong seed, ulong draws) => new(unchecked(seed + (draws * Gamma)));
 
     /// <summary>The next 64 random bits.</summary>
     public ulong Next()
     {
         // A Weyl sequence (adding the odd constant ⌊2^64/φ⌋) scrambled by a bijective mixing function.
-        ulong z = _state += 0x9E3779B97F4A7C15UL;
+        ulong z = _state += Gamma;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);

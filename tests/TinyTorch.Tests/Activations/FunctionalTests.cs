@@ -54,8 +54,11 @@ public class FunctionalTests
     }
 
     // An activation's float parameter is good at its default, or at 0.5 where it has none (Threshold's).
+    // PReLU's weight is good with one slope per channel of the (2, 3) input; a bool or a seed at its default.
     private static object? Good(ParameterInfo p) =>
-        p.ParameterType != typeof(float) ? Good(p.ParameterType) : p.HasDefaultValue ? p.DefaultValue : 0.5f;
+        p.Name == "weight" ? new Tensor(new[] { 0.25f, 0.1f, 0.3f }, [3])
+        : p.ParameterType == typeof(float) || p.ParameterType == typeof(bool) || p.ParameterType == typeof(int?) ? (p.HasDefaultValue ? p.DefaultValue : 0.5f)
+        : Good(p.ParameterType);
 
     private static object Good(Type type) =>
         type == typeof(Tensor) ? new Tensor(new[] { -1f, 0f, 1f, 2f, -3f, 0.5f }, [2, 3])
@@ -82,6 +85,10 @@ public class FunctionalTests
         else if (type == typeof(float))
         {
             yield return ("= NaN", float.NaN);
+        }
+        else if (type == typeof(bool) || type == typeof(int?))
+        {
+            yield break;   // every value is valid: a mode, a seed
         }
         else
         {
