@@ -12,7 +12,7 @@ namespace TorchSharpPeer;
 /// kernel into a preallocated output. Autograd adds a little bookkeeping per call; at 4 096 elements that is visible.
 /// </summary>
 [MemoryDiagnoser]
-public class BackwardVsTorchSharp
+public class BackwardVsTorchSharp : PeerBenchmark
 {
     private ActivationVariant _ours = null!;
     private float[] _g = [], _saved = [], _dx = [];
@@ -24,21 +24,13 @@ public class BackwardVsTorchSharp
     [ParamsSource(nameof(Keys))]
     public string Activation { get; set; } = "";
 
-    [Params(4_096, 262_144, 4_194_304, 16_777_216)]
-    public int N { get; set; }
-
-    [Params(1, 2)]
-    public int Threads { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        KernelOptions.MaxDegreeOfParallelism = Threads;
-        torch.set_num_threads(Threads);
+        ApplyThreads();
         _ours = ActivationCatalog.FindVariant(Activation)!;
-        var random = new Random(20_240_402);
-        float[] x = [.. Enumerable.Range(0, N).Select(_ => (float)((random.NextDouble() * 16) - 8))];
-        _g = [.. Enumerable.Range(0, N).Select(_ => (float)((random.NextDouble() * 2) - 1))];
+        float[] x = Inputs();
+        _g = Inputs(1, seed: 7);
         _dx = new float[N];
         _saved = x;
         if (_ours.Saves == SavedForBackward.Output)

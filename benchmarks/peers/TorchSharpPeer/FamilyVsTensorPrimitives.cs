@@ -56,7 +56,7 @@ public class FamilyVsTensorPrimitives
         _ours = ActivationCatalog.FindVariant(Activation)!;
         _composed = Compositions[Activation];
         var random = new Random(20_240_402);
-        _x = [.. Enumerable.Range(0, N).Select(_ => (float)((random.NextDouble() * 16) - 8))];
+        _x = [.. Enumerable.Range(0, N).Select(_ => (float)((random.NextDouble() * 16) - 8))];   // as PeerBenchmark.Inputs
         _y = new float[N];
         _scratch = new float[N];
     }

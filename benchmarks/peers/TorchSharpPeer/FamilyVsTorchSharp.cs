@@ -12,7 +12,7 @@ namespace TorchSharpPeer;
 /// preallocated output. PReLU and RReLU are compared at their defaults in evaluation form (a fixed slope).
 /// </summary>
 [MemoryDiagnoser]
-public class FamilyVsTorchSharp
+public class FamilyVsTorchSharp : PeerBenchmark
 {
     internal static readonly Dictionary<string, Func<Tensor, Tensor>> Torch = new()
     {
@@ -68,21 +68,13 @@ public class FamilyVsTorchSharp
     [ParamsSource(nameof(Keys))]
     public string Activation { get; set; } = "";
 
-    [Params(4_096, 262_144, 4_194_304, 16_777_216)]
-    public int N { get; set; }
-
-    [Params(1, 2)]
-    public int Threads { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        KernelOptions.MaxDegreeOfParallelism = Threads;
-        torch.set_num_threads(Threads);
+        ApplyThreads();
         _ours = ActivationCatalog.FindVariant(Activation)!;
         _torch = Torch[Activation];
-        var random = new Random(20_240_402);
-        _x = [.. Enumerable.Range(0, N).Select(_ => (float)((random.NextDouble() * 16) - 8))];
+        _x = Inputs();
         _y = new float[N];
         _t = torch.tensor(_x);
         _module = _ours.Create();
