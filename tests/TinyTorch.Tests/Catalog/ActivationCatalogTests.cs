@@ -52,12 +52,14 @@ public class ActivationCatalogTests
         Assert.StartsWith(activation.Name + "(", activation.Signature, StringComparison.Ordinal);
     }
 
+    // CI's strided sweep: every 4097th bit pattern (about a million inputs, every binade, both signs, subnormals) of every
+    // form against its bound; `tito check accuracy --exhaustive` runs all 2^32.
     [Theory]
     [MemberData(nameof(ElementwiseKeys))]
     public void Forward_IsWithinItsBound_OverAStridedSweep(string key)
     {
         ActivationVariant v = Variant(key);
-        float[] x = [.. Ulp.StridedFloats(65537), .. OperatorChecks.SpecialValues];
+        float[] x = [.. Ulp.StridedFloats(4097), .. OperatorChecks.SpecialValues];
         float[] y = new float[x.Length];
         v.Forward!(x, y);
         var failures = new List<string>();
