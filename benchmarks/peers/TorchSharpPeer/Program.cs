@@ -8,6 +8,8 @@ using TorchSharpPeer;
 // dotnet run -c Release -- --filter '*'   (BenchmarkDotNet's own arguments; --quick for the short job)
 bool quick = args.Contains("--quick");
 IConfig config = DefaultConfig.Instance
-    .AddJob((quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance))
+    // The quick job: 3 warm-ups and 3 measured iterations of 100 ms each per case (a few hundred cases in all).
+    .AddJob((quick ? Job.ShortRun.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)) : Job.Default)
+        .WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(FamilyVsTorchSharp).Assembly).Run([.. args.Where(a => a != "--quick")], config);
