@@ -12,6 +12,7 @@ public static partial class ActivationCatalog
     [
         ReLU, Sigmoid, Tanh, GELU, Softmax,
         LeakyReLU,
+        SiLU,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
