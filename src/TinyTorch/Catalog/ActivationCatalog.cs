@@ -13,6 +13,9 @@ public static partial class ActivationCatalog
         ReLU, Sigmoid, Tanh, GELU, Softmax,
         LeakyReLU,
         SiLU,
+        ELU,
+        CELU,
+        SELU,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>

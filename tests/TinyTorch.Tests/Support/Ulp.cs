@@ -6,6 +6,9 @@ public static class Ulp
     /// <summary>The smallest positive normal float, 2^-126.</summary>
     public const double MinNormal = 1.1754943508222875e-38;
 
+    /// <summary>2^128 − 2^103: the smallest magnitude that rounds to infinity in float32.</summary>
+    public const double FloatOverflow = 3.4028235677973366e38;
+
     /// <summary>
     /// How many float32 ULPs <paramref name="actual"/> lies from the exact value <paramref name="truth"/>,
     /// measured with the ULP size at the truth (the spacing of floats in the binade that holds it).
@@ -17,6 +20,13 @@ public static class Ulp
         if (double.IsNaN(truth) || float.IsNaN(actual))
         {
             return double.IsNaN(truth) && float.IsNaN(actual) ? 0 : double.PositiveInfinity;
+        }
+
+        // NOTE: a finite truth at or beyond float.MaxValue + ½ ULP (2^128 − 2^103) rounds to ±∞ in float: that is the
+        // exact answer there (SELU's scale·x near float.MaxValue), not an overflow error.
+        if (float.IsInfinity(actual) && Math.Abs(truth) >= FloatOverflow && Math.Sign(truth) == Math.Sign(actual))
+        {
+            return 0;
         }
 
         if (double.IsInfinity(truth) || float.IsInfinity(actual))
