@@ -16,6 +16,8 @@ public static partial class ActivationCatalog
         ELU,
         CELU,
         SELU,
+        Softplus,
+        LogSigmoid,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
