@@ -18,6 +18,7 @@ public static partial class ActivationCatalog
         SELU,
         Softplus,
         LogSigmoid,
+        Softsign,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
