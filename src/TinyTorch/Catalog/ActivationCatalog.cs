@@ -19,6 +19,7 @@ public static partial class ActivationCatalog
         Softplus,
         LogSigmoid,
         Softsign,
+        Mish,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>

@@ -48,8 +48,9 @@ internal readonly struct SiLUOperator : IUnaryOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
+    /// <summary>SiLU of the lanes (also Mish's tail, where x·tanh(softplus(x)) and x·σ(x) are both x·e^x to 2^-57).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x)
+    internal static TV Compute<TV, TL>(TV x)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
