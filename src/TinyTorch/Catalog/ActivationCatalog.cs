@@ -20,6 +20,7 @@ public static partial class ActivationCatalog
         LogSigmoid,
         Softsign,
         Mish,
+        Tanhshrink,
     ];
 
     /// <summary>Every activation, in the order the course introduces them.</summary>
