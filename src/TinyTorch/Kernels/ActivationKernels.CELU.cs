@@ -28,13 +28,4 @@ public static partial class ActivationKernels
         RequirePositive(alpha, nameof(alpha));
         Backward(new ELUBackwardOperator(1f, 1f, alpha), gradOutput, input, destination, nameof(input));
     }
-
-    /// <summary>An activation's float parameter must be a finite number above 0 (a divisor, a sharpness).</summary>
-    internal static void RequirePositive(float value, string paramName)
-    {
-        if (!(value > 0f && float.IsFinite(value)))
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number above 0, but got {value}.");
-        }
-    }
 }

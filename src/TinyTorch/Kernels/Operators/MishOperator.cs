@@ -55,7 +55,9 @@ internal readonly struct MishOperator : IUnaryOperator
         TV dHi = FloatMish.Ratio<TV, TL>(xc, out TV nHi, out TV nLo, out _, out TV dLo, out _);
         TV mHi = TL.Multiply(xc, nHi);
         TV mLo = TL.MultiplyAdd(xc, nLo, TL.MultiplyAdd(xc, nHi, TL.Subtract(TL.Create(0.0f), mHi)));
-        TV mish = FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo);
+        // NOTE: the pair division turns −0 into +0; Mish has x's sign everywhere (tanh(softplus) &gt; 0), so copying it back
+        // changes only −0 (to −0, as PyTorch).
+        TV mish = TL.CopySign(FloatQuotient.Divide<TV, TL>(mHi, mLo, dHi, dLo), x);
         TV tail = SiLUOperator.Compute<TV, TL>(x);
         return TL.SelectWhereBelow(x, Tail, tail, TL.SelectWhereBelow(x, Linear, mish, x));
     }
