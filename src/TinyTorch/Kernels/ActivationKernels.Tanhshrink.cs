@@ -4,7 +4,7 @@ namespace TinyTorch.Kernels;
 
 public static partial class ActivationKernels
 {
-    /// <summary>destination[i] = x[i] − tanh(x[i]), within 0.75 ULP (a series near 0, where the difference cancels), NaN
+    /// <summary>destination[i] = x[i] − tanh(x[i]), within 1 ULP (0.833 measured) (a series near 0, where the difference cancels), NaN
     /// propagating.</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>

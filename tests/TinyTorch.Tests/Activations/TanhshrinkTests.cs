@@ -57,7 +57,7 @@ public class TanhshrinkTests
         ActivationKernels.Tanhshrink(x, y);
         for (int i = 0; i < x.Length; i++)
         {
-            Assert.True(Ulp.WithinForwardBound(y[i], TanhshrinkMath.Forward(x[i]), 0.75), $"Tanhshrink({x[i]:R}) = {y[i]:R}");
+            Assert.True(Ulp.WithinForwardBound(y[i], TanhshrinkMath.Forward(x[i]), 1), $"Tanhshrink({x[i]:R}) = {y[i]:R}");
         }
     }
 

@@ -4,15 +4,15 @@ using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels.Operators;
 
-/// <summary>Tanhshrink(x) = x − tanh(x), within 0.75 ULP for every input (no cancellation near 0).</summary>
+/// <summary>Tanhshrink(x) = x − tanh(x), within 1 ULP for every input (no cancellation near 0).</summary>
 /// <remarks>
 /// x − tanh(x) ≈ x³/3 near 0: subtracting a rounded tanh from x would keep only tanh's rounding error there. Three
 /// ranges, all computed and selected per lane (a = |x|; the function is odd, the sign comes from x):
 /// <list type="bullet">
 /// <item>a &lt; ½: the Taylor series x³·(1/3 − 2x²/15 + 17x⁴/315 − …), nine terms (the next is 2^-29.8 of the sum at
 /// a = ½). x³ as an exact pair (x², x²·x and their FMA errors), 1/3 as a float pair, and the rest x⁵·Q(x²) (at most
-/// 0.08 of the sum at a = ½, shrinking as x²; three roundings of it, 3·2^-24·0.08) go into one final FMA:
-/// 0.5 + 0.25 ULP at a = ½, approaching 0.5 ULP as a → 0.</item>
+/// 0.08 of the sum at a = ½, shrinking as x²; three roundings of it, 3·2^-24·0.08 relative, up to twice that in ULPs)
+/// go into one final FMA: 0.5 + 0.48 ULP at a = ½ by this count, approaching 0.5 ULP as a → 0.</item>
 /// <item>½ ≤ a &lt; 16: with m = e^(−2a) − 1 (<see cref="FloatExpM1"/>'s pair), tanh(a) = −m/(2 + m) and
 /// a − tanh(a) = (2a + m·(1 + a))/(2 + m). The numerator cancels (by up to 20× at a = ½), so it is formed on pairs:
 /// 1 + a exact, m·(1 + a) by an FMA error product, 2a + that by a TwoSum; m's absolute error (2^-33 here) is then the
@@ -22,6 +22,7 @@ namespace TinyTorch.Kernels.Operators;
 /// as the truth does (exact where x ∓ 1 is a float; the 6e−8 only breaks ties, upward in size as the truth does). ±∞ give
 /// ±∞ and NaN stays NaN here (the other ranges are not selected for them).</item>
 /// </list>
+/// Checked over all 2^32 inputs against TanhshrinkMath: at most 0.833 ULP (at x = 0.466238, in the series).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct TanhshrinkOperator : IUnaryOperator
