@@ -72,6 +72,15 @@ public class SoftplusTests
     public void Tail_KeepsItsDigits(float x, float beta) =>
         Assert.True(Ulp.WithinForwardBound(Forward(x, beta), SoftplusMath.Forward(x, beta, 20), 1), $"Softplus({x}, {beta}) = {Forward(x, beta):R}");
 
+    // At beta = 0.3 and x = −292.8246, beta·x = −87.85: e^(beta·x) = 7.05e−39 is not a normal float, but e^(beta·x)/beta
+    // = 2.35e−38 is; an exhaustive sweep found 0 here before the deep tail was computed at 2^64 scale.
+    [Theory]
+    [InlineData(-292.8246f, 0.3f)]
+    [InlineData(-296f, 0.3f)]
+    [InlineData(-86.05895f, 1f)]
+    public void DeepTail_StaysNormal_WhereTheExponentialIsNot(float x, float beta) =>
+        Assert.True(Ulp.WithinForwardBound(Forward(x, beta), SoftplusMath.Forward(x, beta, 20), 0.55), $"Softplus({x}, {beta}) = {Forward(x, beta):R}");
+
     [Theory]
     [InlineData(2f, 20f)]
     [InlineData(0.3f, 20f)]

@@ -15,7 +15,7 @@ namespace TinyTorch.Kernels.Operators;
 /// max(t, 0) + L is a Fast2Sum (both ≥ 0: (larger − S) + smaller is exact), and S + (e + LLo) is rounded once:
 /// 0.5 ULP + 2^24·(2^-26.5 + 2^-25·0.055) (the tail's rounding, |tail| ≤ 0.055·L + ulp) &lt; 0.71 ULP; at the bottom of
 /// the range (|t| &gt; 85, results below 2^-122) the exponential's low part 2^K·lo is itself subnormal, rounded at 2^-149:
-/// up to 0.25 ULP more there (exhaustive at beta = 1: 0.7501 ULP at x = −86.059). For
+/// so those lanes (t &lt; −80) take e^t/beta directly, at 2^64 scale (see the NOTE in the code). For
 /// beta ≠ 1 the pair is renormalised and divided by beta once (<see cref="FloatQuotient.Divide{TV, TL}"/>,
 /// 2^-30.5 more). PyTorch's own log1p(exp(x)) loses the tail: at x = −100 it is right only because e^x is still a
 /// float, and its float log1p rounds twice.
@@ -29,6 +29,10 @@ namespace TinyTorch.Kernels.Operators;
 internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryOperator
 {
     private const float LowFloor = -100.0f;
+    private const float ExpFloor = -110.0f;
+    private const float DeepBelow = -80.0f;
+    private const float ScaleFloor = -87.0f;
+    private const float TwoToMinus64 = 5.42101086e-20f;
 
     public static bool Vectorizable => true;
 
@@ -78,11 +82,16 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
             positiveLo = TL.SelectWhereBelow(tHi, 0.0f, zero, tLo);
         }
 
-        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, -88.0f, out TV kd, out TV eLo);
+        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ExpFloor, out TV kd, out TV eLo);
         TV scale = FloatExp.Pow2<TV, TL>(kd);
         TV scaledLo = TL.Multiply(scale, eLo);
         TV w = TL.MultiplyAdd(scale, e, scaledLo);
         TV wLo = TL.Add(TL.MultiplyAdd(scale, e, TL.Subtract(zero, w)), scaledLo);
+
+        // 2^K is a float only for K ≥ −127 (−|t| ≥ −87.3); below, w is below 2^-126 and ln(1 + w) ≈ w is taken as 0 here
+        // (that is the deep tail's range on the other side of 0, and far below half an ULP of |t| on this one).
+        w = TL.SelectWhereBelow(a, ScaleFloor, zero, w);
+        wLo = TL.SelectWhereBelow(a, ScaleFloor, zero, wLo);
         TV l = FloatLog1p.Log1p<TV, TL>(w, wLo, out TV lLo);
 
         TV positive = TL.AtLeast(tHi, 0.0f);
@@ -99,6 +108,16 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
         {
             curve = TL.Add(sum, tail);
         }
+
+        // NOTE: below t = −80, softplus = e^t/beta·(1 − e^t/2 + …) = e^t/beta to 2^-116; there e^t leaves float's normal
+        // range (from t = −87.3) while e^t/beta need not (beta = 0.3: normal down to t = −88.9), and 2^K·lo is subnormal
+        // already from t ≈ −80. So those lanes take e^t at 2^64 times scale (K + 64 ∈ [−95, −52], normal), divide the
+        // pair by beta once, and scale back by 2^-64 (exact where the result is normal).
+        TV deepScale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
+        TV deep = TL.Multiply(
+            FloatQuotient.Divide<TV, TL>(TL.Multiply(deepScale, e), TL.Multiply(deepScale, eLo), TL.Create(beta), zero),
+            TL.Create(TwoToMinus64));
+        curve = TL.SelectWhereBelow(tHi, DeepBelow, deep, curve);
 
         return TL.SelectWhereBelow(TL.Subtract(zero, tHi), -threshold, x, curve);
     }
