@@ -10,7 +10,8 @@ namespace TinyTorch.Kernels.Operators;
 /// σ(x) = (e or 1)/(1 + e) (no subtractions). The second term, at most 0.27 in size (x ≈ −1.5), is one fraction
 /// x·s·C·(2N + C)/((1 + e)·D²): 8 roundings, within 8·2^-24·0.27 ≈ 2.2·2^-24 of |g|; the sum with tanh (one FMA, ≤ 1.1·2^-24)
 /// and the product with g (2^-24 of |dL/dx|) add the rest: within 4.3·2^-24 of max(|dL/dx|, |g|) by this count — a hair
-/// over the 4 ULP the family promises, as a worst case stacking every rounding the same way (the sweeps measure far less).
+/// over the 4 ULP the family promises, as a worst case stacking every rounding the same way (measured over every 16th
+/// float: 2.52·2^-24, at x = 0.93).
 /// x is clamped to [−200, 16] (beyond: slope 0 and 1 in float); ±∞ give 0 and 1 (PyTorch: NaN); NaN stays NaN.
 /// </remarks>
 internal readonly struct MishBackwardOperator : IBinaryOperator

