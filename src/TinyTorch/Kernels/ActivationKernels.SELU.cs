@@ -14,7 +14,7 @@ public static partial class ActivationKernels
     private const float SeluScaleLo = (float)(SELUMath.Scale - SeluScaleHi);
 
     /// <summary>destination[i] = scale·x[i] for x[i] &gt; 0, scale·alpha·(e^x[i] − 1) otherwise, with PyTorch's constants
-    /// (<see cref="SELUMath.Alpha"/>, <see cref="SELUMath.Scale"/>); within 1 ULP (0.76 below 0), ±0 → +0, NaN propagating.</summary>
+    /// (<see cref="SELUMath.Alpha"/>, <see cref="SELUMath.Scale"/>); within 0.76 ULP, ±0 → +0, NaN propagating.</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
     public static void SELU(ReadOnlySpan<float> x, Span<float> destination) =>

