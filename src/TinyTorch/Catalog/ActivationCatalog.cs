@@ -13,17 +13,13 @@ public static partial class ActivationCatalog
         Course = [ReLU, Sigmoid, Tanh, GELU, Softmax];
         Family =
         [
-            LeakyReLU,
-            ReLU6,
-            Hardtanh,
-            Threshold,
-            Hardshrink,
-            Softshrink,
-            Hardsigmoid,
-            Hardswish,
-            SquaredReLU,
-            PReLU,
-            RReLU,
+            LeakyReLU, PReLU, RReLU, ReLU6, SquaredReLU, Threshold,
+            ELU, CELU, SELU,
+            SiLU, Mish,
+            Softplus, LogSigmoid,
+            Hardtanh, Hardsigmoid, Hardswish,
+            Hardshrink, Softshrink, Tanhshrink,
+            Softsign,
         ];
         All = [.. Course, .. Family];
     }

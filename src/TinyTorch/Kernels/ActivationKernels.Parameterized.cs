@@ -31,4 +31,13 @@ public static partial class ActivationKernels
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number, but got {value}.");
         }
     }
+
+    /// <summary>An activation's float parameter must be a finite number above 0 (a divisor, a sharpness).</summary>
+    internal static void RequirePositive(float value, string paramName)
+    {
+        if (!(value > 0f && float.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number above 0, but got {value}.");
+        }
+    }
 }

@@ -38,8 +38,8 @@ internal static class FamilyChecks
                 float y = Run.At(make, float.NaN);
                 Expect.That(float.IsNaN(y), "NaN", () => Expect.Format(y), "a comparison with NaN is false: a NaN must come out, not a silent number.");
             }),
-            new($"Limits: f(−∞) = {Limit(v.AtNegativeInfinity)}, f(+∞) = {Limit(v.AtPositiveInfinity)}", () =>
-                Expect.Close(Run.Forward(make, float.NegativeInfinity, float.PositiveInfinity), [v.AtNegativeInfinity, v.AtPositiveInfinity], 0, Hints.UnguardedExp)),
+            new($"Limits: f(−∞) = {Limit((float)v.AtNegativeInfinity)}, f(+∞) = {Limit((float)v.AtPositiveInfinity)}", () =>
+                Expect.Close(Run.Forward(make, float.NegativeInfinity, float.PositiveInfinity), [(float)v.AtNegativeInfinity, (float)v.AtPositiveInfinity], 0, Hints.UnguardedExp)),   // the limits rounded to float, as the catalog's tests hold them
             new($"Derivative matches f′ from the reference (Backward with gradient 1)", () =>
             {
                 float[] xs = [.. Points.Where(x => Math.Abs(x) < 1000 && x != 0)];

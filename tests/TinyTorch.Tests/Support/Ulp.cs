@@ -19,8 +19,8 @@ public static class Ulp
     /// </summary>
     public static double Error(float actual, double truth)
     {
-        // NOTE: a function that overflows float (SquaredReLU at x ≥ 1.9·10^19) has a finite truth in double, but its
-        // correctly rounded float32 value is ±∞, so that is what the result is measured against.
+        // NOTE: a function that overflows float (SquaredReLU at x ≥ 1.9·10^19, SELU's scale·x near float.MaxValue) has a
+        // finite truth in double, but its correctly rounded float32 value is ±∞, so that is what the result is measured against.
         if (Math.Abs(truth) >= OverflowThreshold)
         {
             truth = Math.CopySign(double.PositiveInfinity, truth);

@@ -1,0 +1,18 @@
+using TinyTorch.Kernels.Operators;
+
+namespace TinyTorch.Kernels;
+
+public static partial class ActivationKernels
+{
+    /// <summary>destination[i] = ln σ(x[i]) = min(x, 0) − ln(1 + e^(−|x|)); within 0.71 ULP, NaN propagating.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    public static void LogSigmoid(ReadOnlySpan<float> x, Span<float> destination) => Unary(default(LogSigmoidOperator), x, destination);
+
+    /// <summary>LogSigmoid's backward, from the input: destination[i] = gradOutput[i]·σ(−input[i]).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input x.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void LogSigmoidBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination) =>
+        Backward(default(LogSigmoidBackwardOperator), gradOutput, input, destination, nameof(input));
+}

@@ -1,0 +1,84 @@
+using TinyTorch.Activations.Reference;
+using TinyTorch.Core;
+using TinyTorch.Kernels;
+using TinyTorch.Tests.Kernels.Operators;
+using TinyTorch.Tests.Support;
+
+namespace TinyTorch.Tests.Activations;
+
+public class LogSigmoidTests
+{
+    private static float Forward(float x)
+    {
+        float[] y = new float[1];
+        ActivationKernels.LogSigmoid([x], y);
+        return y[0];
+    }
+
+    private static float Slope(float x)
+    {
+        float[] dx = new float[1];
+        ActivationKernels.LogSigmoidBackward([1f], [x], dx);
+        return dx[0];
+    }
+
+    // PyTorch 1.13's torch.nn.functional.logsigmoid and its autograd.
+    [Theory]
+    [InlineData(0f, -0.6931471824645996f, 0.5f)]
+    [InlineData(1f, -0.3132616877555847f, 0.2689414322376251f)]
+    [InlineData(-1f, -1.3132617473602295f, 0.7310585975646973f)]
+    [InlineData(20f, -2.06115369216775e-09f, 2.06115369216775e-09f)]
+    [InlineData(-100f, -100f, 1f)]
+    public void MatchesPyTorch_WithinOneUlp(float x, float torchY, float torchSlope)
+    {
+        Assert.True(Ulp.Error(Forward(x), torchY) <= 1, $"LogSigmoid({x}) = {Forward(x):R}, PyTorch {torchY:R}");
+        Assert.True(Math.Abs(Slope(x) - torchSlope) <= 4 * Ulp.SizeAt(torchSlope), $"LogSigmoid'({x}) = {Slope(x):R}");
+    }
+
+    // PyTorch: −∞ gives −∞ with slope 1, +∞ gives +0 with slope 0, NaN gives NaN with a NaN slope.
+    [Fact]
+    public void Edges_AreThoseOfPyTorch()
+    {
+        Assert.Equal(float.NegativeInfinity, Forward(float.NegativeInfinity));
+        Assert.Equal(1f, Slope(float.NegativeInfinity));
+        Assert.True(OperatorChecks.SameBits(0f, Forward(float.PositiveInfinity)));
+        Assert.Equal(0f, Slope(float.PositiveInfinity));
+        Assert.True(float.IsNaN(Forward(float.NaN)));
+        Assert.True(float.IsNaN(Slope(float.NaN)));
+    }
+
+    // The tail above 0, −e^-x: ln σ(x) by Math.Log(σ(x)) in float would be 0 from x = 17 on; every digit is kept here.
+    [Theory]
+    [InlineData(17f)]
+    [InlineData(40f)]
+    [InlineData(80f)]
+    public void PositiveTail_KeepsItsDigits(float x) =>
+        Assert.True(Ulp.WithinForwardBound(Forward(x), LogSigmoidMath.Forward(x), 1), $"LogSigmoid({x}) = {Forward(x):R}");
+
+    [Fact]
+    public void IsMinusSoftplusOfMinusX()
+    {
+        float[] x = OperatorChecks.Sample();
+        float[] negated = [.. x.Select(v => -v)];
+        float[] logSigmoid = new float[x.Length], softplus = new float[x.Length];
+        ActivationKernels.LogSigmoid(x, logSigmoid);
+        ActivationKernels.Softplus(negated, softplus, 1f, float.MaxValue);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.True(logSigmoid[i] == -softplus[i] || Math.Abs(x[i]) >= 100f || float.IsNaN(x[i]), $"x = {x[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void Module_PrintsLikePyTorch() => Assert.Equal("LogSigmoid()", new LogSigmoid().ToString());
+
+    [Fact]
+    public void Functional_MatchesTheModule()
+    {
+        var x = new Tensor([-3f, -1f, 0f, 2f], [4]);
+        var g = new Tensor([1f, -2f, 0.5f, 3f], [4]);
+        var module = new LogSigmoid();
+        Assert.Equal(module.Forward(x).ToArray(), Functional.LogSigmoid(x).ToArray());
+        Assert.Equal(module.Backward(g).ToArray(), Functional.LogSigmoidBackward(g, x).ToArray());
+    }
+}
