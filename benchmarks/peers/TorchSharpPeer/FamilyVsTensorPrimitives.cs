@@ -46,8 +46,11 @@ public class FamilyVsTensorPrimitives
     [ParamsSource(nameof(Keys))]
     public string Activation { get; set; } = "";
 
-    [Params(4_096, 262_144, 4_194_304, 16_777_216)]
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
+
+    /// <summary>As <see cref="PeerBenchmark.Sizes"/>.</summary>
+    public static IEnumerable<int> Sizes => PeerBenchmark.Sizes;
 
     [GlobalSetup]
     public void Setup()

@@ -30,7 +30,7 @@ public class FamilyVsTorchSharp : PeerBenchmark
         ["softplus"] = t => nn.functional.softplus(t, 1.0, 20.0),
         ["softsign"] = t => nn.functional.softsign(t),
         ["logsigmoid"] = t => nn.functional.logsigmoid(t),
-        ["hardtanh"] = t => nn.functional.hardtanh(t, -1.0, 1.0),
+        ["hardtanh"] = t => t.clamp(-1.0, 1.0),   // TorchSharp 0.107's hardtanh returns an empty handle; clamp is what it computes
         ["relu6"] = t => nn.functional.relu6(t),
         ["hardsigmoid"] = t => nn.functional.hardsigmoid(t),
         ["hardswish"] = t => nn.functional.hardswish(t),

@@ -7,7 +7,12 @@ namespace TorchSharpPeer;
 /// <summary>The sizes and thread counts every side-by-side comparison runs, and the inputs they share.</summary>
 public abstract class PeerBenchmark
 {
-    [Params(4_096, 262_144, 4_194_304, 16_777_216)]
+    /// <summary>4 096 to 16M elements (only those in PEER_SIZES, comma-separated, when it is set).</summary>
+    public static IEnumerable<int> Sizes => Environment.GetEnvironmentVariable("PEER_SIZES") is { Length: > 0 } only
+        ? only.Split(',').Select(int.Parse)
+        : [4_096, 262_144, 4_194_304, 16_777_216];
+
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
     [Params(1, 2)]
