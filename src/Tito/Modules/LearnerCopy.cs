@@ -38,35 +38,35 @@ internal static class LearnerCopy
             console.MarkupLine($"📦 Your previous copy is kept, untouched, in {Markup.Escape(backup)}");
         }
 
-        Directory.CreateDirectory(target);
         string sources = Path.Combine(repositoryRoot, RepositoryLocator.ReferenceFolder);
-        int total = 0;
-        foreach (string file in Directory.GetFiles(sources, "*.cs").Order(StringComparer.Ordinal))
-        {
-            (string text, int regions) = SolutionStripper.Strip(File.ReadAllText(file));
-            File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), text);
-            console.MarkupLine($"📝 {Markup.Escape(Path.GetFileName(file))}: {regions} TODO{(regions == 1 ? "" : "s")}");
-            total += regions;
-        }
+        int total = WriteStubs(sources, target, (file, regions) =>
+            console.MarkupLine($"📝 {Markup.Escape(file)}: {regions} TODO{(regions == 1 ? "" : "s")}"));
 
         // The family beyond the five: optional, in a folder of its own, graded apart by 'module complete'.
         string family = Path.Combine(sources, FamilyFolder);
-        int optional = 0;
         if (Directory.Exists(family))
         {
-            string further = Path.Combine(target, GoingFurtherFolder);
-            Directory.CreateDirectory(further);
-            foreach (string file in Directory.GetFiles(family, "*.cs").Order(StringComparer.Ordinal))
-            {
-                (string text, int regions) = SolutionStripper.Strip(File.ReadAllText(file));
-                File.WriteAllText(Path.Combine(further, Path.GetFileName(file)), text);
-                optional += regions;
-            }
-
+            int optional = WriteStubs(family, Path.Combine(target, GoingFurtherFolder), (_, _) => { });
             console.MarkupLine($"🧭 {GoingFurtherFolder}/: {optional} optional functions of the rest of the family, graded apart and not required");
         }
 
         console.MarkupLine($"[bold green]✨ {(reset ? "Reset" : "Started")}:[/] {total} functions to write in {Markup.Escape(target)}");
+    }
+
+    /// <summary>Writes a stubbed copy of every .cs file of <paramref name="from"/> into <paramref name="to"/>; returns the TODO count.</summary>
+    private static int WriteStubs(string from, string to, Action<string, int> written)
+    {
+        Directory.CreateDirectory(to);
+        int total = 0;
+        foreach (string file in Directory.GetFiles(from, "*.cs").Order(StringComparer.Ordinal))
+        {
+            (string text, int regions) = SolutionStripper.Strip(File.ReadAllText(file));
+            File.WriteAllText(Path.Combine(to, Path.GetFileName(file)), text);
+            written(Path.GetFileName(file), regions);
+            total += regions;
+        }
+
+        return total;
     }
 
     /// <summary>The first of <c>target.bak1</c>, <c>target.bak2</c>, … above every backup already there.</summary>
