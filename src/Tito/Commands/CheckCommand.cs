@@ -164,7 +164,8 @@ internal static class CheckCommand
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            console.MarkupLine($"⏱️  Scanning {targets.Count} kernels over every {stride}th float32 bit pattern…");
+            string which = stride == 1 ? "all 2^32 float32 bit patterns" : $"every {stride}th float32 bit pattern";
+            console.MarkupLine($"⏱️  Scanning {targets.Count} kernels over {which}…");
             return AccuracyScan.Run(targets, stride, _ => { });
         }
 
