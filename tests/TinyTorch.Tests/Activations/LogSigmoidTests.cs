@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class LogSigmoidTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.LogSigmoid([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.LogSigmoid, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.LogSigmoidBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.LogSigmoidBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.logsigmoid and its autograd.
     [Theory]

@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class MishTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.Mish([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.Mish, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.MishBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.MishBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.mish and its autograd.
     [Theory]

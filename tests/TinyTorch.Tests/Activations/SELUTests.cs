@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class SELUTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.SELU([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.SELU, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.SELUBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.SELUBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.selu and its autograd.
     [Theory]

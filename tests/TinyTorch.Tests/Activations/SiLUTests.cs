@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class SiLUTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.SiLU([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.SiLU, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.SiLUBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.SiLUBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.silu and its autograd, at the points where implementations differ.
     [Theory]

@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class SoftsignTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.Softsign([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.Softsign, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.SoftsignBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.SoftsignBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.softsign and its autograd: ±0 keep their sign with slope 1, 1 → 0.5 (slope
     // 0.25), −3 → −0.75 (slope 0.0625), NaN → NaN.

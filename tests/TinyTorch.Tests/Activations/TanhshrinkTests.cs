@@ -8,19 +8,9 @@ namespace TinyTorch.Tests.Activations;
 
 public class TanhshrinkTests
 {
-    private static float Forward(float x)
-    {
-        float[] y = new float[1];
-        ActivationKernels.Tanhshrink([x], y);
-        return y[0];
-    }
+    private static float Forward(float x) => ElementwiseProbe.At(ActivationKernels.Tanhshrink, x);
 
-    private static float Slope(float x)
-    {
-        float[] dx = new float[1];
-        ActivationKernels.TanhshrinkBackward([1f], [x], dx);
-        return dx[0];
-    }
+    private static float Slope(float x) => ElementwiseProbe.SlopeAt(ActivationKernels.TanhshrinkBackward, x);
 
     // PyTorch 1.13's torch.nn.functional.tanhshrink and its autograd (see the edge test for what differs).
     [Theory]

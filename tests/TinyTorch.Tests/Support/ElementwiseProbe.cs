@@ -1,3 +1,4 @@
+using TinyTorch.Catalog;
 using TinyTorch.Core;
 
 namespace TinyTorch.Tests.Support;
@@ -13,6 +14,22 @@ internal static class ElementwiseProbe
     {
         module.Forward(new Tensor(x, [x.Length]));
         return module.Backward(new Tensor([.. x.Select(_ => 1f)], [x.Length])).ToArray();
+    }
+
+    /// <summary>A forward span kernel at one value.</summary>
+    public static float At(ElementwiseKernel kernel, float x)
+    {
+        float[] y = new float[1];
+        kernel([x], y);
+        return y[0];
+    }
+
+    /// <summary>An input-saving backward span kernel's derivative at one value (dL/dy = 1).</summary>
+    public static float SlopeAt(ElementwiseBackwardKernel kernel, float x)
+    {
+        float[] dx = new float[1];
+        kernel([1f], [x], dx);
+        return dx[0];
     }
 
     /// <summary>The same bits (so −0 differs from +0), or both NaN.</summary>
