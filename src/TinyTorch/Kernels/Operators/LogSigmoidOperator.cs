@@ -21,6 +21,7 @@ internal readonly struct LogSigmoidOperator : IUnaryOperator
     private const float Linear = -100.0f;
     private const float DeepAbove = 80.0f;
     private const float ScaleFloor = -87.0f;
+    private const float ExpFloor = -110.0f;
     private const float TwoToMinus64 = 5.42101086e-20f;
 
     public static bool Vectorizable => true;
@@ -52,26 +53,44 @@ internal readonly struct LogSigmoidOperator : IUnaryOperator
     {
         TV zero = TL.Create(0.0f);
         TV negAbs = TL.NegativeAbs(x);
-        TV e = FloatExp.ExpNonPositive<TV, TL>(negAbs, zero, false, -110.0f, out TV kd, out TV eLo);
+
+        // NOTE: the tails (|x| > 80, ±∞) are rare in real inputs, so they are fixed up only in vectors that have one:
+        // every other vector skips two selects before the logarithm and the whole deep tail, about a fifth of the work.
+        // The exponential is clamped at ScaleFloor, so 2^K is a float in every lane and the common path needs no select;
+        // lanes below it are then set to ln(1 + 0) = 0 + 0, exactly what the logarithm gave them when w was zeroed first.
+        bool tails = TL.AnyBelow(negAbs, -DeepAbove);
+        TV e = FloatExp.ExpNonPositive<TV, TL>(negAbs, zero, false, ScaleFloor, out TV kd, out TV eLo);
         TV scale = FloatExp.Pow2<TV, TL>(kd);
         TV scaledLo = TL.Multiply(scale, eLo);
         TV w = TL.MultiplyAdd(scale, e, scaledLo);
         TV wLo = TL.Add(TL.MultiplyAdd(scale, e, TL.Subtract(zero, w)), scaledLo);
-
-        // 2^K is a float only for K ≥ −127 (−|t| ≥ −87.3); below, w is below 2^-126 and ln(1 + w) ≈ w is taken as 0 here
-        // (that is the deep tail's range on the other side of 0, and far below half an ULP of |t| on this one).
-        w = TL.SelectWhereBelow(negAbs, ScaleFloor, zero, w);
-        wLo = TL.SelectWhereBelow(negAbs, ScaleFloor, zero, wLo);
         TV l = FloatLog1p.Log1p<TV, TL>(w, wLo, out TV lLo);
+        if (tails)
+        {
+            // 2^K is a float only for K ≥ −127 (−|t| ≥ −87.3); below, w is below 2^-126 and ln(1 + w) ≈ w is taken as 0
+            // (that is the deep tail's range on the other side of 0, and far below half an ULP of |t| on this one).
+            l = TL.SelectWhereBelow(negAbs, ScaleFloor, zero, l);
+            lLo = TL.SelectWhereBelow(negAbs, ScaleFloor, zero, lLo);
+        }
 
         TV negative = TL.AtMost(x, 0.0f);
         TV minusL = TL.Subtract(zero, l);
         TV sum = TL.Add(negative, minusL);
         TV tail = TL.Subtract(TL.Add(TL.Subtract(TL.Smaller(negative, minusL), sum), TL.Larger(negative, minusL)), lLo);
         TV result = TL.Add(sum, tail);
+        return tails ? Tails<TV, TL>(x, negAbs, result) : result;
+    }
 
+    /// <summary>The vectors with a lane beyond |x| = 80: −e^-x above 80, x itself below −100 (and at −∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Tails<TV, TL>(TV x, TV negAbs, TV result)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         // NOTE: above x = 80, ln σ(x) = −e^-x to 2^-116, and e^-x's low part (or e^-x itself, from 87.3) is not normal:
         // those lanes take −e^-x at 2^64 times scale, rounded once and scaled back (Softplus's deep tail, beta = 1).
+        TV zero = TL.Create(0.0f);
+        TV e = FloatExp.ExpNonPositive<TV, TL>(negAbs, zero, false, ExpFloor, out TV kd, out TV eLo);
         TV deepScale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
         // (+ 0: where −e^-x underflows, to +0 as PyTorch's logsigmoid(+∞) = 0.0.)
         TV deep = TL.Add(TL.Multiply(TL.MultiplyAdd(deepScale, e, TL.Multiply(deepScale, eLo)), TL.Create(-TwoToMinus64)), zero);

@@ -85,17 +85,24 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
             positiveLo = TL.SelectWhereBelow(tHi, 0.0f, zero, tLo);
         }
 
-        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ExpFloor, out TV kd, out TV eLo);
+        // NOTE: the tails (|t| > 80, ±∞) are rare in real inputs, so they are fixed up only in vectors that have one:
+        // every other vector skips two selects and the whole deep tail, about a fifth of the work. The exponential is
+        // clamped at ScaleFloor, so 2^K is a float in every lane and the common path needs no select; lanes below it are
+        // then set to ln(1 + 0) = 0 + 0, exactly what the logarithm gave them when w was zeroed first.
+        bool tails = TL.AnyBelow(a, DeepBelow);
+        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ScaleFloor, out TV kd, out TV eLo);
         TV scale = FloatExp.Pow2<TV, TL>(kd);
         TV scaledLo = TL.Multiply(scale, eLo);
         TV w = TL.MultiplyAdd(scale, e, scaledLo);
         TV wLo = TL.Add(TL.MultiplyAdd(scale, e, TL.Subtract(zero, w)), scaledLo);
-
-        // 2^K is a float only for K ≥ −127 (−|t| ≥ −87.3); below, w is below 2^-126 and ln(1 + w) ≈ w is taken as 0 here
-        // (that is the deep tail's range on the other side of 0, and far below half an ULP of |t| on this one).
-        w = TL.SelectWhereBelow(a, ScaleFloor, zero, w);
-        wLo = TL.SelectWhereBelow(a, ScaleFloor, zero, wLo);
         TV l = FloatLog1p.Log1p<TV, TL>(w, wLo, out TV lLo);
+        if (tails)
+        {
+            // 2^K is a float only for K ≥ −127 (−|t| ≥ −87.3); below, w is below 2^-126 and ln(1 + w) ≈ w is taken as 0
+            // (that is the deep tail's range on the other side of 0, and far below half an ULP of |t| on this one).
+            l = TL.SelectWhereBelow(a, ScaleFloor, zero, l);
+            lLo = TL.SelectWhereBelow(a, ScaleFloor, zero, lLo);
+        }
 
         TV positive = TL.AtLeast(tHi, 0.0f);
         TV sum = TL.Add(positive, l);
@@ -112,16 +119,28 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
             curve = TL.Add(sum, tail);
         }
 
+        if (tails)
+        {
+            curve = TL.SelectWhereBelow(tHi, DeepBelow, DeepTail<TV, TL>(a, aLo), curve);
+        }
+
+        return TL.SelectWhereBelow(TL.Subtract(zero, tHi), -threshold, x, curve);
+    }
+
+    /// <summary>e^t/beta for the lanes below t = −80, where −|t| = <paramref name="a"/> + <paramref name="aLo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TV DeepTail<TV, TL>(TV a, TV aLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         // NOTE: below t = −80, softplus = e^t/beta·(1 − e^t/2 + …) = e^t/beta to 2^-116; there e^t leaves float's normal
         // range (from t = −87.3) while e^t/beta need not (beta = 0.3: normal down to t = −88.9), and 2^K·lo is subnormal
         // already from t ≈ −80. So those lanes take e^t at 2^64 times scale (K + 64 ∈ [−95, −52], normal), divide the
         // pair by beta once, and scale back by 2^-64 (exact where the result is normal).
+        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ExpFloor, out TV kd, out TV eLo);
         TV deepScale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
-        TV deep = TL.Multiply(
-            FloatQuotient.Divide<TV, TL>(TL.Multiply(deepScale, e), TL.Multiply(deepScale, eLo), TL.Create(beta), zero),
+        return TL.Multiply(
+            FloatQuotient.Divide<TV, TL>(TL.Multiply(deepScale, e), TL.Multiply(deepScale, eLo), TL.Create(beta), TL.Create(0.0f)),
             TL.Create(TwoToMinus64));
-        curve = TL.SelectWhereBelow(tHi, DeepBelow, deep, curve);
-
-        return TL.SelectWhereBelow(TL.Subtract(zero, tHi), -threshold, x, curve);
     }
 }

@@ -51,6 +51,9 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelow(Vector128<float> x, float limit) => Vector128.LessThanAny(x, Vector128.Create(limit));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Pow2FromMagic(Vector128<float> kd) =>
         (Vector128.ShiftLeft(kd.AsInt32(), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
 

@@ -51,6 +51,9 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelow(Vector256<float> x, float limit) => Vector256.LessThanAny(x, Vector256.Create(limit));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow2FromMagic(Vector256<float> kd) =>
         (Vector256.ShiftLeft(kd.AsInt32(), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
 

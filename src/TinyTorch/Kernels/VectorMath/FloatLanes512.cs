@@ -46,6 +46,9 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
         Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(limit)), whenTrue, otherwise);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelow(Vector512<float> x, float limit) => Vector512.LessThanAny(x, Vector512.Create(limit));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow2FromMagic(Vector512<float> kd) =>
         (Vector512.ShiftLeft(kd.AsInt32(), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
 

@@ -57,6 +57,9 @@ internal readonly struct FloatLanes512Pair : IFloatLanes<Vector512Pair>
         new(FloatLanes512.SelectWhereBelow(x.First, limit, whenTrue.First, otherwise.First), FloatLanes512.SelectWhereBelow(x.Second, limit, whenTrue.Second, otherwise.Second));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelow(Vector512Pair x, float limit) => FloatLanes512.AnyBelow(x.First, limit) | FloatLanes512.AnyBelow(x.Second, limit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Pair Pow2FromMagic(Vector512Pair kd) =>
         new(FloatLanes512.Pow2FromMagic(kd.First), FloatLanes512.Pow2FromMagic(kd.Second));
 

@@ -56,6 +56,27 @@ internal static class FloatLogistic
         TV magic = TL.SelectWhereBelow(
             x, scaledBelow, TL.Create(FloatExp.TableMagic - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagic));
         TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
+        TV quotient = Quotient<TV, TL>(TL.Multiply(x, unit), x, tHi, tLo, kdSource, kdSlope, magic, unit);
+        return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
+    }
+
+    /// <summary>
+    /// <see cref="TimesSigmoid{TV, TL}"/> for vectors whose every lane is finite with x ≥ its scaledBelow (the caller
+    /// has checked, and sends the others there): the same operations on those lanes without the per-lane selects of
+    /// the scaled and infinite lanes, so the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoidModerate<TV, TL>(TV x, TV tHi, TV tLo, TV kdSource, float kdSlope)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        Quotient<TV, TL>(x, x, tHi, tLo, kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f));
+
+    /// <summary>(x·unit)/(unit + e^t) rounded once, with x's sign: the body both forms share.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Quotient<TV, TL>(TV scaledX, TV x, TV tHi, TV tLo, TV kdSource, float kdSlope, TV magic, TV unit)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
         TV k = TL.Subtract(kd, magic);
         TV r1 = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), tHi);
@@ -68,8 +89,7 @@ internal static class FloatLogistic
         // +0, and +0 + −0 rounds to +0), where PyTorch and x·σ(z) in IEEE arithmetic give −0. Copying x's sign back
         // changes no other result: over all 2^32 inputs of both GELU forms, x = −0 was the only one whose (non-NaN)
         // result had a sign other than x's.
-        TV quotient = TL.CopySign(FloatQuotient.DivideFloat<TV, TL>(TL.Multiply(x, unit), dHi, dLo), x);
-        return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
+        return TL.CopySign(FloatQuotient.DivideFloat<TV, TL>(scaledX, dHi, dLo), x);
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     public static float SelectWhereBelow(float x, float limit, float whenTrue, float otherwise) => x < limit ? whenTrue : otherwise;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelow(float x, float limit) => x < limit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagic(float kd) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(kd) << 23) + OneBits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

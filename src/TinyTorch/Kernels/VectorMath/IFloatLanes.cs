@@ -45,6 +45,9 @@ internal interface IFloatLanes<TV>
     /// <summary>Per lane: <paramref name="whenTrue"/> where x &lt; <paramref name="limit"/> (false for NaN), else <paramref name="otherwise"/>.</summary>
     static abstract TV SelectWhereBelow(TV x, float limit, TV whenTrue, TV otherwise);
 
+    /// <summary>Whether any lane has x &lt; <paramref name="limit"/> (NaN lanes do not): the test of a rare-lane branch.</summary>
+    static abstract bool AnyBelow(TV x, float limit);
+
     /// <summary>2^k from kd = 1.5·2^23 + k (k an integer in [−127, 127]): exponent field k + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagic(TV kd);
 
