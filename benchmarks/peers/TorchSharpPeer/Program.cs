@@ -6,6 +6,13 @@ using TorchSharpPeer;
 
 // Every element-wise activation of our catalog against TorchSharp 0.107 (libtorch 2.10), in one process, side by side:
 // dotnet run -c Release -- --filter '*'   (BenchmarkDotNet's own arguments; --quick for the short job)
+if (args is ["--min" or "--min-backward", ..])
+{
+    // A tuning probe for a busy machine (MinTimeProbe.cs): fastest of many alternated calls, ours and TorchSharp's.
+    MinTimeProbe.Run(args.Length > 1 ? int.Parse(args[1]) : 60, backward: args[0] == "--min-backward");
+    return;
+}
+
 bool quick = args.Contains("--quick");
 IConfig config = DefaultConfig.Instance
     // The quick job: 3 warm-ups and 3 measured iterations of 100 ms each per case (a few hundred cases in all).

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using TinyTorch.Catalog;
+using TinyTorch.Kernels;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TorchSharpPeer;
+
+/// <summary>
+/// A quick forward comparison for a busy machine: our span kernel and TorchSharp's call, alternated call by call for
+/// many rounds, each side's fastest call kept. Other processes only ever slow a call down, so the minimum of many
+/// alternated calls estimates each side's uncontended speed where BenchmarkDotNet's medians measure the contention.
+/// Not a substitute for the BenchmarkDotNet tables (no warm-up statistics, no memory diagnoser): a probe while tuning.
+/// </summary>
+/// <remarks>
+/// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call
+/// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
+/// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases.)
+/// </remarks>
+internal static class MinTimeProbe
+{
+    public static void Run(int rounds, bool backward)
+    {
+        string[] keys = Environment.GetEnvironmentVariable("PEER_KEYS")?.Split(',') ?? ["silu", "softplus", "logsigmoid"];
+        int[] threads = Environment.GetEnvironmentVariable("PEER_THREADS")?.Split(',').Select(int.Parse).ToArray() ?? [1];
+        Console.WriteLine($"{"activation",-12} {"N",9} {"threads",7} {"ours ns/el",11} {"torch ns/el",12} {"ours/torch",11}");
+        foreach (int t in threads)
+        {
+            KernelOptions.MaxDegreeOfParallelism = t;
+            torch.set_num_threads(t);
+            foreach (string key in keys)
+            {
+                foreach (int n in PeerBenchmark.Sizes)
+                {
+                    (double ours, double peer) = backward ? MeasureBackward(key, n, rounds) : Measure(key, n, rounds);
+                    Console.WriteLine($"{key,-12} {n,9} {t,7} {ours,11:F3} {peer,12:F3} {ours / peer,11:F2}");
+                }
+            }
+        }
+    }
+
+    private static (double Ours, double Peer) Measure(string key, int n, int rounds)
+    {
+        ActivationVariant ours = Variant(key);
+        Func<Tensor, Tensor> peer = FamilyVsTorchSharp.Torch[key];
+        float[] x = Inputs(n, 8, 20_240_402);
+        float[] y = new float[n];
+        using Tensor input = torch.tensor(x);
+        return Alternate(n, rounds, () => ours.Forward!(x, y), () =>
+        {
+            using Tensor result = peer(input);
+        });
+    }
+
+    private static (double Ours, double Peer) MeasureBackward(string key, int n, int rounds)
+    {
+        ActivationVariant ours = Variant(key);
+        float[] x = Inputs(n, 8, 20_240_402), g = Inputs(n, 1, 7), dx = new float[n];
+        float[] saved = x;
+        if (ours.Saves == SavedForBackward.Output)
+        {
+            saved = new float[n];
+            ours.Forward!(x, saved);
+        }
+
+        using Tensor input = torch.tensor(x).requires_grad_(true);
+        using Tensor output = FamilyVsTorchSharp.Torch[key](input);
+        using Tensor gradOutput = torch.tensor(g);
+        return Alternate(n, rounds, () => ours.Backward!(g, saved, dx), () =>
+        {
+            IList<Tensor> grads = torch.autograd.grad([output], [input], [gradOutput], retain_graph: true);
+            grads[0].Dispose();
+        });
+    }
+
+    private static ActivationVariant Variant(string key) =>
+        ActivationCatalog.FindVariant(key) ?? throw new ArgumentException($"no activation '{key}'");
+
+    private static float[] Inputs(int n, float spread, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, n).Select(_ => (float)(((random.NextDouble() * 2) - 1) * spread))];
+    }
+
+    /// <summary>Each side's fastest time per element over the rounds, the two sides alternated round by round.</summary>
+    private static (double Ours, double Peer) Alternate(int n, int rounds, Action ours, Action peer)
+    {
+        // Each side repeated until it has run ~2 ms per round, so that small sizes are timed above the clock's resolution.
+        int reps = Math.Max(1, 2_000_000 / Math.Max(1, n));
+        double bestOurs = double.MaxValue, bestPeer = double.MaxValue;
+        for (int round = 0; round < rounds; round++)
+        {
+            bestOurs = Math.Min(bestOurs, Time(ours, reps) / n);
+            bestPeer = Math.Min(bestPeer, Time(peer, reps) / n);
+        }
+
+        return (bestOurs, bestPeer);
+    }
+
+    private static double Time(Action action, int reps)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < reps; i++)
+        {
+            action();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / reps;
+    }
+}
