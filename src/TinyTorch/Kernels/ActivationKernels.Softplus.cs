@@ -5,7 +5,7 @@ namespace TinyTorch.Kernels;
 public static partial class ActivationKernels
 {
     /// <summary>destination[i] = (1/beta)·ln(1 + e^(beta·x[i])), or x[i] where beta·x[i] &gt; threshold, as PyTorch; within
-    /// 0.73 ULP (no overflow of e^(beta·x), no loss in the tail where e^(beta·x) is tiny), NaN propagating.</summary>
+    /// 0.75 ULP (no overflow of e^(beta·x), no loss in the tail where e^(beta·x) is tiny), NaN propagating.</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
     /// <param name="beta">The sharpness (PyTorch's default 1); finite and above 0.</param>
