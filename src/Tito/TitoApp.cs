@@ -17,6 +17,7 @@ internal static class TitoApp
             "complete modules, plot the activations, measure their cost and check their numerics.");
         root.Subcommands.Add(TestCommand.Create(env));
         root.Subcommands.Add(ModuleCommand.Create(env));
+        root.Subcommands.Add(ExportCommand.Create(env));
         root.Subcommands.Add(PlotCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(CheckCommand.Create(env));

@@ -44,6 +44,12 @@ internal sealed class TitoEnvironment
     /// <summary>The folder relative paths (workspace, SVG output) are resolved against.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// The folder tito runs from; a TinyTorch checkout above it (the <c>./tito</c> script's build) is where
+    /// <c>tito module start</c> looks for the reference files after the working directory.
+    /// </summary>
+    public string ToolDirectory { get; init; } = AppContext.BaseDirectory;
+
     /// <summary>Where learner copies are built; null means the user's cache folder (<see cref="PrivateBuildFolder.DefaultRoot"/>).</summary>
     public string? LearnerBuildRoot { get; init; }
 

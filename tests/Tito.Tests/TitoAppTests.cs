@@ -10,7 +10,7 @@ public class TitoAppTests
     {
         TitoRun run = TitoRun.Of("--help");
         Assert.Equal(0, run.ExitCode);
-        foreach (string command in new[] { "test", "module", "plot", "bench", "check" })
+        foreach (string command in new[] { "test", "module", "export", "plot", "bench", "check" })
         {
             Assert.Contains($"  {command}", run.Out);
         }
@@ -22,6 +22,7 @@ public class TitoAppTests
     [InlineData("plot --help", "--derivative")]
     [InlineData("bench --help", "--threads")]
     [InlineData("check accuracy --help", "--exhaustive")]
+    [InlineData("export --help", "--library")]
     public void CommandHelp_ListsItsOptions(string commandLine, string option)
     {
         TitoRun run = TitoRun.Of(commandLine);

@@ -19,18 +19,20 @@ internal static class ModuleCommand
         return command;
     }
 
-    private static Option<string?> ProgressFileOption() =>
+    /// <summary>The <c>--progress-file</c> option of every command that reads or writes progress.</summary>
+    internal static Option<string?> ProgressFileOption() =>
         new("--progress-file") { Description = "The JSON file that records progress (default: tinytorch/progress.json in your application-data folder)." };
 
     private static Option<string?> WorkspaceOption() =>
         new("--workspace") { Description = "Where the learner's copy goes (default: ./workspace/<NN>_<name>)." };
 
     private static Option<string?> SourceOption() =>
-        new("--source") { Description = "The TinyTorch repository root (default: found above the current folder)." };
+        new("--source") { Description = "The TinyTorch repository root (default: found above the current folder; without one, the reference files inside tito)." };
 
     private static Argument<string> ModuleArgument() => new("module") { Description = "The module: 02 (activations) or 01 (tensor)." };
 
-    private static ProgressStore Store(TitoEnvironment env, string? path)
+    /// <summary>The progress file <c>--progress-file</c> names, else the default one (a user error when there is none).</summary>
+    internal static ProgressStore Store(TitoEnvironment env, string? path)
     {
         if (path is null)
         {
@@ -143,6 +145,11 @@ internal static class ModuleCommand
                     true when p!.StartedAt is { } started => $"[yellow]🚧 started {started:yyyy-MM-dd HH:mm} UTC[/]",
                     _ => "⬜ not started",
                 };
+                if (p?.ExportedWorkspace is { } exported)
+                {
+                    state += $" · 📤 tito test grades {Markup.Escape(exported)}";
+                }
+
                 table.AddRow(m.Number, m.Title, state);
             }
 
@@ -176,10 +183,10 @@ internal static class ModuleCommand
                 throw new UserErrorException($"Module {m.Number} has no learner copy here: its code is the foundation the others stand on. Try 02.");
             }
 
-            string root = RepositoryLocator.FindRoot(parse.GetValue(source), env.WorkingDirectory);
+            ReferenceSources sources = RepositoryLocator.FindSources(parse.GetValue(source), env.WorkingDirectory, env.ToolDirectory);
             string target = Path.GetFullPath(parse.GetValue(workspace) ?? Path.Combine("workspace", $"{m.Number}_{m.Name}"), env.WorkingDirectory);
             ProgressStore store = Store(env, parse.GetValue(progress));
-            LearnerCopy.Prepare(env.Out, root, target, reset);
+            LearnerCopy.Prepare(env.Out, sources, target, reset);
             store.Update(m.Number, p =>
             {
                 p.StartedAt = DateTimeOffset.UtcNow;
@@ -189,7 +196,7 @@ internal static class ModuleCommand
                     p.PropertiesPassed = 0;
                 }
             });
-            env.Out.MarkupLine($"[bold]Next:[/] fill in each TODO, reading the HINT lines; the originals in {Markup.Escape(Path.Combine(root, RepositoryLocator.ReferenceFolder))} are the answers.");
+            env.Out.MarkupLine($"[bold]Next:[/] fill in each TODO, reading the HINT lines; the originals ({Markup.Escape(sources.Origin)}) are the answers.");
             env.Out.MarkupLine($"[bold]Then:[/] tito module complete 02{(parse.GetValue(workspace) is null ? "" : $" --workspace {Markup.Escape(target)}")} (it builds your copy and grades it with the module's checks).");
             return ExitCodes.Success;
         });

@@ -18,12 +18,13 @@ internal static class TestCommand
         };
         var moduleOption = new Option<string?>("--module", "-m") { Description = "The module, as an option instead of an argument." };
         var all = new Option<bool>("--all") { Description = "Run every module in course order." };
-        var workspace = new Option<string?>("--workspace") { Description = "Grade the learner's copy in this folder (made by 'tito module start 02') instead of the library." };
+        var workspace = new Option<string?>("--workspace") { Description = "Grade the learner's copy in this folder (made by 'tito module start 02') instead of the library; without it, the copy 'tito export' named, else the library." };
+        var progress = new Option<string?>("--progress-file") { Description = "The progress file that records what 'tito export' made the implementation (default: tinytorch/progress.json in your application-data folder)." };
 
         Option<int?> timeout = GradingTarget.TimeoutOption();
         var command = new Command("test", "Run a module's tests as a story: one ✅ per property, ❌ with a hint on failure.")
         {
-            module, moduleOption, all, workspace, timeout,
+            module, moduleOption, all, workspace, timeout, progress,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +32,14 @@ internal static class TestCommand
             var result = default(StoryResult);
             foreach (CourseModule m in modules)
             {
-                using GradingTarget? target = GradingTarget.Resolve(env, m, parse.GetValue(workspace), detectDefault: false, parse.GetValue(timeout));
+                string? copy = parse.GetValue(workspace);
+                if (copy is null && ExportCommand.ExportedCopy(env, m, parse.GetValue(progress)) is { } exported)
+                {
+                    env.Out.MarkupLine("📤 Testing your exported copy ('tito export --library' tests the library again).");
+                    copy = exported;
+                }
+
+                using GradingTarget? target = GradingTarget.Resolve(env, m, copy, detectDefault: false, parse.GetValue(timeout));
                 if (target is null)
                 {
                     return ExitCodes.CheckFailed;

@@ -12,12 +12,12 @@ internal static class LearnerCopy
     public const string GoingFurtherFolder = "going-further";
 
     /// <summary>
-    /// Writes a stubbed copy of every reference file into <paramref name="target"/>. Without
+    /// Writes a stubbed copy of every file of <paramref name="sources"/> into <paramref name="target"/>. Without
     /// <paramref name="reset"/> an existing workspace is refused (never overwrite a learner's work silently);
     /// with it, the old folder is first moved to the next free backup, <c>target.bak1</c>, <c>target.bak2</c>, …:
     /// no earlier copy is ever deleted.
     /// </summary>
-    public static void Prepare(IAnsiConsole console, string repositoryRoot, string target, bool reset)
+    public static void Prepare(IAnsiConsole console, ReferenceSources sources, string target, bool reset)
     {
         target = Path.TrimEndingDirectorySeparator(target);
         if (File.Exists(target))
@@ -38,31 +38,29 @@ internal static class LearnerCopy
             console.MarkupLine($"📦 Your previous copy is kept, untouched, in {Markup.Escape(backup)}");
         }
 
-        string sources = Path.Combine(repositoryRoot, RepositoryLocator.ReferenceFolder);
-        int total = WriteStubs(sources, target, (file, regions) =>
+        int total = WriteStubs(sources.Core, target, (file, regions) =>
             console.MarkupLine($"📝 {Markup.Escape(file)}: {regions} TODO{(regions == 1 ? "" : "s")}"));
 
         // The family beyond the five: optional, in a folder of its own, graded apart by 'module complete'.
-        string family = Path.Combine(sources, FamilyFolder);
-        if (Directory.Exists(family))
+        if (sources.Family.Count > 0)
         {
-            int optional = WriteStubs(family, Path.Combine(target, GoingFurtherFolder), (_, _) => { });
+            int optional = WriteStubs(sources.Family, Path.Combine(target, GoingFurtherFolder), (_, _) => { });
             console.MarkupLine($"🧭 {GoingFurtherFolder}/: {optional} optional functions of the rest of the family, graded apart and not required");
         }
 
         console.MarkupLine($"[bold green]✨ {(reset ? "Reset" : "Started")}:[/] {total} functions to write in {Markup.Escape(target)}");
     }
 
-    /// <summary>Writes a stubbed copy of every .cs file of <paramref name="from"/> into <paramref name="to"/>; returns the TODO count.</summary>
-    private static int WriteStubs(string from, string to, Action<string, int> written)
+    /// <summary>Writes a stubbed copy of every file of <paramref name="files"/> into <paramref name="to"/>; returns the TODO count.</summary>
+    private static int WriteStubs(IReadOnlyList<SourceFile> files, string to, Action<string, int> written)
     {
         Directory.CreateDirectory(to);
         int total = 0;
-        foreach (string file in Directory.GetFiles(from, "*.cs").Order(StringComparer.Ordinal))
+        foreach (SourceFile file in files)
         {
-            (string text, int regions) = SolutionStripper.Strip(File.ReadAllText(file));
-            File.WriteAllText(Path.Combine(to, Path.GetFileName(file)), text);
-            written(Path.GetFileName(file), regions);
+            (string text, int regions) = SolutionStripper.Strip(file.Text);
+            File.WriteAllText(Path.Combine(to, file.Name), text);
+            written(file.Name, regions);
             total += regions;
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tito.Modules;
 
 /// <summary>What the progress file remembers about one module.</summary>
@@ -11,4 +13,11 @@ internal sealed class ModuleProgress
 
     /// <summary>How many properties held at completion.</summary>
     public int PropertiesPassed { get; set; }
+
+    /// <summary>
+    /// The learner's copy that <c>tito export --module</c> made the module's implementation: <c>tito test</c>
+    /// grades it instead of the library until <c>tito export --library</c>. A full path; null for the library.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]   // files of modules never exported stay as they were
+    public string? ExportedWorkspace { get; set; }
 }

@@ -155,11 +155,19 @@ internal sealed class ProgressStore(string path)
                             ? n
                             : throw Problem($"has {Kind(field.Value)} for {where} where a whole number ≥ 0 was expected", "fix that field or delete it");
                         break;
+                    case nameof(ModuleProgress.ExportedWorkspace):
+                        entry.ExportedWorkspace = field.Value.ValueKind switch
+                        {
+                            JsonValueKind.Null => null,
+                            JsonValueKind.String when System.IO.Path.IsPathFullyQualified(field.Value.GetString()!) => field.Value.GetString(),
+                            _ => throw Problem($"has {Kind(field.Value)} for {where} where a full folder path or null was expected", "fix that field or delete it"),
+                        };
+                        break;
                     default:
                         // NOTE: an unknown field would be dropped by the next write (nothing here keeps it), so
                         // it is reported now rather than lost silently: usually a typo such as "completedAt".
                         throw Problem($"has an unknown field {where}",
-                            $"the fields are {nameof(ModuleProgress.StartedAt)}, {nameof(ModuleProgress.CompletedAt)} and {nameof(ModuleProgress.PropertiesPassed)}; rename or delete it");
+                            $"the fields are {nameof(ModuleProgress.StartedAt)}, {nameof(ModuleProgress.CompletedAt)}, {nameof(ModuleProgress.PropertiesPassed)} and {nameof(ModuleProgress.ExportedWorkspace)}; rename or delete it");
                 }
             }
 

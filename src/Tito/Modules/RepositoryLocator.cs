@@ -7,11 +7,11 @@ internal static class RepositoryLocator
     public static readonly string ReferenceFolder = Path.Combine("src", "TinyTorch", "Activations", "Reference");
 
     /// <summary>
-    /// The repository root: <paramref name="explicitRoot"/> if given, else the first folder above the working
-    /// directory or above tito itself (the <c>./tito</c> script builds it inside the repository) that holds the
-    /// reference files.
+    /// The repository root: <paramref name="explicitRoot"/> if given (a user error if it is not one), else the first
+    /// folder above the working directory or above tito itself (the <c>./tito</c> script builds it inside the
+    /// repository) that holds the reference files; null when there is none (an installed tool, run elsewhere).
     /// </summary>
-    public static string FindRoot(string? explicitRoot, string workingDirectory)
+    public static string? FindRoot(string? explicitRoot, string workingDirectory, string toolDirectory)
     {
         if (explicitRoot is not null)
         {
@@ -21,7 +21,7 @@ internal static class RepositoryLocator
                 : throw new UserErrorException($"'{full}' has no {ReferenceFolder} folder; --source must be the TinyTorch repository root.");
         }
 
-        foreach (string start in new[] { workingDirectory, AppContext.BaseDirectory })
+        foreach (string start in new[] { workingDirectory, toolDirectory })
         {
             for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
             {
@@ -32,7 +32,15 @@ internal static class RepositoryLocator
             }
         }
 
-        throw new UserErrorException(
-            $"cannot find the TinyTorch sources ({ReferenceFolder}); run tito inside the repository or pass --source DIR.");
+        return null;
     }
+
+    /// <summary>
+    /// The reference files a learner's copy is made from: the checkout's (see <see cref="FindRoot"/>), so that
+    /// inside the repository the copy follows the sources as they are now; else the copies inside tito.
+    /// </summary>
+    public static ReferenceSources FindSources(string? explicitRoot, string workingDirectory, string toolDirectory) =>
+        FindRoot(explicitRoot, workingDirectory, toolDirectory) is { } root
+            ? ReferenceSources.FromRepository(root)
+            : ReferenceSources.Embedded();
 }

@@ -7,7 +7,8 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
 {
     /// <summary>Runs tito with <paramref name="args"/> in-process, output captured as plain text.</summary>
     internal static TitoRun Of(
-        string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null, string? learnerBuildRoot = null) =>
+        string[] args, ActivationRegistry? activations = null, string? progressFile = null, string? workingDirectory = null, string? learnerBuildRoot = null,
+        string? toolDirectory = null) =>
         With(args, (output, error) => new TitoEnvironment
         {
             Out = ConsoleFactory.Create(output, plain: true),
@@ -17,6 +18,7 @@ public sealed record TitoRun(int ExitCode, string Out, string Error)
             DefaultProgressFile = progressFile ?? Path.Combine(Path.GetTempPath(), $"tito-test-{Guid.NewGuid():N}", "progress.json"),
             WorkingDirectory = workingDirectory ?? EmptyFolder.Value,
             LearnerBuildRoot = learnerBuildRoot ?? BuildRoot.Value,
+            ToolDirectory = toolDirectory ?? AppContext.BaseDirectory,
         });
 
     /// <summary>Runs tito with <paramref name="args"/> in an environment the test builds around the two capturing writers.</summary>
