@@ -55,8 +55,11 @@ public class BackwardVsTorchSharp : PeerBenchmark
     [Benchmark(Baseline = true)]
     public void TorchSharp()
     {
-        IList<Tensor> grads = torch.autograd.grad([_y], [_x], [_gradOutput], retain_graph: true);
-        grads[0].Dispose();
+        IList<Tensor> grads = torch.autograd.grad([_y], Activation == "prelu" ? [_x, FamilyVsTorchSharp.PReLUWeight] : [_x], [_gradOutput], retain_graph: true);
+        foreach (Tensor grad in grads)
+        {
+            grad.Dispose();
+        }
     }
 
     [Benchmark]

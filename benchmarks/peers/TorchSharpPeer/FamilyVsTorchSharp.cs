@@ -9,7 +9,8 @@ namespace TorchSharpPeer;
 /// <summary>
 /// Each catalog activation with a TorchSharp counterpart, forward: TorchSharp's allocating functional call (the
 /// result disposed each time), our module's allocating Forward (like for like), and our span kernel into a
-/// preallocated output. PReLU and RReLU are compared at their defaults in evaluation form (a fixed slope).
+/// preallocated output. PReLU is TorchSharp's prelu with a one-parameter weight of 0.25; RReLU is compared in evaluation
+/// form (leaky_relu at its fixed slope).
 /// </summary>
 [MemoryDiagnoser]
 public class FamilyVsTorchSharp : PeerBenchmark
@@ -39,9 +40,14 @@ public class FamilyVsTorchSharp : PeerBenchmark
         ["tanhshrink"] = t => nn.functional.tanhshrink(t),
         ["threshold"] = t => nn.functional.threshold(t, 0.0, 0.0),
         ["squaredrelu"] = t => nn.functional.relu(t).pow(2),
-        ["prelu"] = t => nn.functional.leaky_relu(t, 0.25),
+        // PReLU's own op with a learnable weight (0.25, one parameter, PyTorch's default), so that backward computes the
+        // weight's gradient too, as ours does (BackwardVsTorchSharp asks autograd for both).
+        ["prelu"] = t => t.prelu(PReLUWeight),
         ["rrelu"] = t => nn.functional.leaky_relu(t, (1 / 8.0 + 1 / 3.0) / 2),
     };
+
+    /// <summary>PReLU's weight for the TorchSharp side: one parameter, 0.25, requiring its gradient.</summary>
+    internal static readonly Tensor PReLUWeight = torch.tensor(new[] { 0.25f }).requires_grad_(true);
 
     // TorchSharp's Approximate enum lives in a namespace that moved between versions: found from gelu's signature.
     private static Func<Tensor, Tensor> GeluTanh()

@@ -68,8 +68,11 @@ internal static class MinTimeProbe
         using Tensor gradOutput = torch.tensor(g);
         return Alternate(n, rounds, () => ours.Backward!(g, saved, dx), () =>
         {
-            IList<Tensor> grads = torch.autograd.grad([output], [input], [gradOutput], retain_graph: true);
-            grads[0].Dispose();
+            IList<Tensor> grads = torch.autograd.grad([output], key == "prelu" ? [input, FamilyVsTorchSharp.PReLUWeight] : [input], [gradOutput], retain_graph: true);
+            foreach (Tensor grad in grads)
+            {
+                grad.Dispose();
+            }
         });
     }
 

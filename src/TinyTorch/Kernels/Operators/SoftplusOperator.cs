@@ -41,9 +41,9 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
     public static bool Unroll => false;
 
     // NOTE: not paired. Run two AVX-512 vectors at a time (Paired => true, as Sigmoid is), this body measured 10-50x
-    // slower on Zen 4 (Mish 91 ns/element against 1.8 unpaired, Softplus 25 against 1.8: tito bench, 65 536 floats, one
-    // thread): two copies no longer fit the registers and the JIT's inlining budget, and the loop spills. SiLU: 0.58
-    // unpaired against 0.62.
+    // slower on Zen 4 before its logarithm lost a division and a branch, and still 1.4-2.3x slower after (LogSigmoid
+    // 1.40 against 0.98, Softplus 2.5 against 1.1 ns/element, one thread, 64K-1M floats): two copies do not fit the
+    // registers and the loop spills.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Invoke(float x) => Compute<float, FloatScalarLanes>(x);

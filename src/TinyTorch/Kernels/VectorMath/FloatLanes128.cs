@@ -94,5 +94,5 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> ScaleByPow2Over16(Vector128<float> x, Vector128<float> kd) =>
-        (x.AsInt32() + Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23)).AsSingle();
+        (x.AsInt32() + (Vector128.ShiftLeft(kd.AsInt32(), 19) & Vector128.Create(unchecked((int)0xFF80_0000)))).AsSingle();
 }

@@ -93,5 +93,5 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ScaleByPow2Over16(Vector256<float> x, Vector256<float> kd) =>
-        (x.AsInt32() + Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23)).AsSingle();
+        (x.AsInt32() + (Vector256.ShiftLeft(kd.AsInt32(), 19) & Vector256.Create(unchecked((int)0xFF80_0000)))).AsSingle();
 }

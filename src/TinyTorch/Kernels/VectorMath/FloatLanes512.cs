@@ -80,5 +80,5 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> ScaleByPow2Over16(Vector512<float> x, Vector512<float> kd) =>
-        (x.AsInt32() + Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23)).AsSingle();
+        (x.AsInt32() + (Vector512.ShiftLeft(kd.AsInt32(), 19) & Vector512.Create(unchecked((int)0xFF80_0000)))).AsSingle();
 }

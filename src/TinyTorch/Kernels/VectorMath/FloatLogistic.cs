@@ -56,31 +56,33 @@ internal static class FloatLogistic
         TV magic = TL.SelectWhereBelow(
             x, scaledBelow, TL.Create(FloatExp.TableMagic - (64.0f * FloatExp.MagicPerOctave)), TL.Create(FloatExp.TableMagic));
         TV unit = TL.SelectWhereBelow(x, scaledBelow, TL.Create(TwoToMinus64), TL.Create(1.0f));
-        TV quotient = Quotient<TV, TL>(TL.Multiply(x, unit), x, tHi, tLo, kdSource, kdSlope, magic, unit);
+        TV quotient = Quotient<TV, TL>(TL.Multiply(x, unit), x, tHi, tLo, true, kdSource, kdSlope, magic, unit);
         return TL.SelectWhereBelow(x, float.PositiveInfinity, quotient, x);
     }
 
     /// <summary>
     /// <see cref="TimesSigmoid{TV, TL}"/> for vectors whose every lane is finite with x ≥ its scaledBelow (the caller
     /// has checked, and sends the others there): the same operations on those lanes without the per-lane selects of
-    /// the scaled and infinite lanes, so the same bits.
+    /// the scaled and infinite lanes, so the same bits. <paramref name="hasLow"/> false: tLo is zero, and adding it
+    /// is skipped (x + 0 = x for the table's nonzero rest; the JIT cannot fold a float + 0 itself, for −0's sake).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV TimesSigmoidModerate<TV, TL>(TV x, TV tHi, TV tLo, TV kdSource, float kdSlope)
+    public static TV TimesSigmoidModerate<TV, TL>(TV x, TV tHi, TV tLo, bool hasLow, TV kdSource, float kdSlope)
         where TV : struct
         where TL : IFloatLanes<TV> =>
-        Quotient<TV, TL>(x, x, tHi, tLo, kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f));
+        Quotient<TV, TL>(x, x, tHi, tLo, hasLow, kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f));
 
     /// <summary>(x·unit)/(unit + e^t) rounded once, with x's sign: the body both forms share.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Quotient<TV, TL>(TV scaledX, TV x, TV tHi, TV tLo, TV kdSource, float kdSlope, TV magic, TV unit)
+    private static TV Quotient<TV, TL>(TV scaledX, TV x, TV tHi, TV tLo, bool hasLow, TV kdSource, float kdSlope, TV magic, TV unit)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
         TV k = TL.Subtract(kd, magic);
         TV r1 = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), tHi);
-        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Add(TL.Lookup16(kd, FloatExp.PowerRest), tLo));
+        TV rest = TL.Lookup16(kd, FloatExp.PowerRest);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), hasLow ? TL.Add(rest, tLo) : rest);
         TV p = FloatSigmoid.ExpM1<TV, TL>(TL.Add(r1, delta));
         TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
         TV dHi = FloatSigmoid.Denominator<TV, TL>(unit, a, r1, p, out TV dLo);

@@ -68,5 +68,5 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ScaleByPow2Over16(float x, float kd) =>
-        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) + ((BitConverter.SingleToInt32Bits(kd) >> 4) << 23));
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) + ((BitConverter.SingleToInt32Bits(kd) << 19) & unchecked((int)0xFF80_0000)));
 }

@@ -75,7 +75,8 @@ internal interface IFloatLanes<TV>
     /// <summary>
     /// x·2^⌊n/16⌋ for kd = 1.5·2^23 + n, by adding ⌊n/16⌋ to x's exponent field: exact where x and the result are
     /// normal floats (garbage elsewhere: callers keep ⌊n/16⌋ in range). One integer add where <see cref="Pow2FromMagicOver16"/>
-    /// and a multiply take two operations more and a multiply's latency.
+    /// and a multiply take two operations more and a multiply's latency. (⌊n/16⌋·2^23 is formed as kd's bits shifted left
+    /// by 19 and masked to the sign and exponent field: the bits (kd &gt;&gt; 4) &lt;&lt; 23 gives, in one shift fewer.)
     /// </summary>
     static abstract TV ScaleByPow2Over16(TV x, TV kd);
 }
