@@ -168,6 +168,30 @@ internal static class FloatExp
     }
 
     /// <summary>
+    /// 2^k and p ≈ e^(t − k·ln 2) for |t| ≤ 80, e^t = p·2^k (an exact scaling), within 2^-23 relative: no table, for
+    /// backward passes (whose bound is 4·2^-24 of their scale), where the table's pair would be precision unused.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Reduce{TV, TL}"/>, s = r + rLo (|s| ≤ 0.347, rounded at 2^-25.5), and Taylor to degree 7
+    /// (the rest s⁸/8!·e^s ≤ 2^-27 relative), by Horner: the last step's rounding (2^-24 of p ≥ 0.707), the inner
+    /// steps' and s's (each 2^-25.5 absolute after the factor s) — at most 2^-23 relative in all.
+    /// |t| ≤ 80 keeps k ∈ [−116, 116], so 2^k is a normal float.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV ExpModerate<TV, TL>(TV t, out TV scale)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV r = Reduce<TV, TL>(t, default, false, out TV kd, out TV rLo);
+        TV s = TL.Add(r, rLo);
+        scale = TL.Pow2FromMagic(kd);
+        TV one = TL.Create(1.0f);
+        return TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(
+            TL.Create(1.0f / 5040.0f), s, TL.Create(1.0f / 720.0f)), s, TL.Create(1.0f / 120.0f)), s, TL.Create(1.0f / 24.0f)),
+            s, TL.Create(1.0f / 6.0f)), s, TL.Create(0.5f)), s, one), s, one);
+    }
+
+    /// <summary>
     /// e^t = 2^K·powerHi·(1 + r + u) for |t| ≤ 110, as unassembled parts (r is returned): for a caller that folds the
     /// parts into its own sums (<see cref="FloatSoftmaxRow"/>), so that no step waits for a whole pair.
     /// kd is supplied by the caller: magic + k with k an integer within ½ + 2^-10 of t·16/ln 2 and magic ≡ 8 (mod 16)
