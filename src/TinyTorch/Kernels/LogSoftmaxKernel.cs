@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// Log-softmax and its backward over every slice of a tensor viewed as [outer, length, inner], multi-core: the math is
+/// <see cref="LogSoftmaxRows"/>' (within 1 ULP; the proof is there).
+/// </summary>
+/// <remarks>
+/// A dimension that is not the last (inner &gt; 1) is worked in strips of up to 16 neighbouring columns: the strip is
+/// gathered into contiguous rows of a scratch (each input row gives one contiguous piece of up to 64 bytes), the row
+/// path runs on them in place, and the result is scattered back. So every dim gets the same bits as the last dim of the
+/// transposed tensor, whatever the vector width and thread count, at the cost of one more pass through a scratch that
+/// stays in cache.
+/// </remarks>
+internal static unsafe class LogSoftmaxKernel
+{
+    /// <summary>Columns per strip at most; fewer for long columns, so that a strip's scratch stays within 256 KiB.</summary>
+    private const int StripColumns = 16;
+
+    private const int ScratchTargetFloats = 65536;
+
+    /// <summary>Log-softmax of each slice of x into y (y may be x), at the widest vector width.</summary>
+    public static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner) =>
+        Forward(x, y, outer, length, inner, SoftmaxKernel.WidestLanes);
+
+    /// <summary>Log-softmax of each slice, with vectors of <paramref name="lanes"/> floats (16, 8 or 4; for the tests).</summary>
+    internal static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner, int lanes)
+    {
+        if (outer == 0 || length == 0 || inner == 0)
+        {
+            return;
+        }
+
+        fixed (float* px = x, py = y)
+        {
+            nint xs = (nint)px, ys = (nint)py;
+            if (inner == 1)
+            {
+                ParallelRunner.ForRanges(outer, (long)length * ParallelRunner.SoftmaxElementWeight, (start, end) =>
+                    WithScratch(length, terms =>
+                        ForwardRows((float*)xs + ((long)start * length), (float*)ys + ((long)start * length), end - start, length, terms, lanes)));
+                return;
+            }
+
+            int columns = StripWidth(length);
+            int strips = (inner + columns - 1) / columns;
+            ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, columns) * ParallelRunner.SoftmaxElementWeight, (start, end) =>
+                WithScratch((columns + 1) * length, scratch =>
+                {
+                    float* terms = scratch + ((long)columns * length);
+                    for (int item = start; item < end; item++)
+                    {
+                        (long offset, int width) = StripAt(item, strips, length, inner, columns);
+                        Gather((float*)xs + offset, scratch, length, inner, width);
+                        ForwardRows(scratch, scratch, width, length, terms, lanes);
+                        Scatter(scratch, (float*)ys + offset, length, inner, width);
+                    }
+                }));
+        }
+    }
+
+    /// <summary>dx = g − e^y·Σg per slice (dx may be g or y).</summary>
+    public static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int length, int inner)
+    {
+        if (outer == 0 || length == 0 || inner == 0)
+        {
+            return;
+        }
+
+        fixed (float* pg = g, py = y, pd = dx)
+        {
+            nint gs = (nint)pg, ys = (nint)py, ds = (nint)pd;
+            if (inner == 1)
+            {
+                ParallelRunner.ForRanges(outer, length, (start, end) =>
+                {
+                    long o = (long)start * length;
+                    LogSoftmaxRows.Backward((float*)gs + o, (float*)ys + o, (float*)ds + o, end - start, length);
+                });
+                return;
+            }
+
+            int columns = StripWidth(length);
+            int strips = (inner + columns - 1) / columns;
+            ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, columns), (start, end) =>
+                WithScratch(2 * columns * length, scratch =>
+                {
+                    float* ysc = scratch + ((long)columns * length);
+                    for (int item = start; item < end; item++)
+                    {
+                        (long offset, int width) = StripAt(item, strips, length, inner, columns);
+                        Gather((float*)gs + offset, scratch, length, inner, width);
+                        Gather((float*)ys + offset, ysc, length, inner, width);
+                        LogSoftmaxRows.Backward(scratch, ysc, scratch, width, length);
+                        Scatter(scratch, (float*)ds + offset, length, inner, width);
+                    }
+                }));
+        }
+    }
+
+    private static int StripWidth(int length) => Math.Clamp(ScratchTargetFloats / length, 1, StripColumns);
+
+    private delegate void ScratchBody(float* scratch);
+
+    /// <summary>Runs <paramref name="body"/> with a pooled scratch of at least <paramref name="floats"/> floats.</summary>
+    private static void WithScratch(long floats, ScratchBody body)
+    {
+        float[] scratch = ArrayPool<float>.Shared.Rent((int)floats);
+        try
+        {
+            fixed (float* p = scratch)
+            {
+                body(p);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Where strip <paramref name="item"/> starts and how many columns (≤ <paramref name="width"/>) it has.</summary>
+    private static (long Offset, int Columns) StripAt(int item, int strips, int length, int inner, int width)
+    {
+        int block = item / strips;
+        int column = item % strips * width;
+        return (((long)block * length * inner) + column, Math.Min(width, inner - column));
+    }
+
+    /// <summary>Column c of the strip at <paramref name="source"/> into row c of <paramref name="rows"/>.</summary>
+    private static void Gather(float* source, float* rows, int length, int stride, int columns)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            float* piece = source + ((long)i * stride);
+            for (int c = 0; c < columns; c++)
+            {
+                rows[((long)c * length) + i] = piece[c];
+            }
+        }
+    }
+
+    /// <summary>Row c of <paramref name="rows"/> back into column c of the strip at <paramref name="destination"/>.</summary>
+    private static void Scatter(float* rows, float* destination, int length, int stride, int columns)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            float* piece = destination + ((long)i * stride);
+            for (int c = 0; c < columns; c++)
+            {
+                piece[c] = rows[((long)c * length) + i];
+            }
+        }
+    }
+
+    private static void ForwardRows(float* x, float* y, int rows, int n, float* terms, int lanes)
+    {
+        switch (lanes)
+        {
+            case 16:
+                LogSoftmaxRows.Forward<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(x, y, rows, n, terms);
+                break;
+            case 8:
+                LogSoftmaxRows.Forward<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(x, y, rows, n, terms);
+                break;
+            default:
+                LogSoftmaxRows.Forward<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(x, y, rows, n, terms);
+                break;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// Log-softmax of contiguous rows, yᵢ = (xᵢ − m) − L with L = ln Σⱼ e^(xⱼ − m), and its backward: the row path of
+/// <see cref="LogSoftmaxKernel"/> (the other dims gather their columns into rows and come here too).
+/// </summary>
+/// <remarks>
+/// <para>Why within 1 ULP (proven ≤ 0.69 for every normal y, rows up to 2^20): xᵢ − m ≤ 0 and L ≥ 0, so
+/// y = −(|xᵢ − m| + L) is a sum of two terms of one sign: no cancellation, |y| ≥ L and |y| ≥ |xᵢ − m|. xᵢ − m is exact
+/// in double, so y's error before its one rounding to float is L's absolute error ε_L (the double subtractions add
+/// 2^-53 relative), and in ULPs of y that is at most ε_L·2^24/L. Two ways to L:</para>
+/// <list type="bullet">
+/// <item>The fast one: the row's sum of 2^32·e^(xⱼ − m′) from the row softmax (<see cref="SoftmaxRows.Sum{TV, TL, TM}"/>,
+/// float lanes, within 2^-29.5 relative, <see cref="FloatSoftmaxRow"/> item 2), so ε_L ≤ 2^-29.5 + 2^-45
+/// (<see cref="FloatSoftmaxRow.LogOfSum"/>). Taken when L ≥ 1/8 (<see cref="FastPathFloor"/>): then ε_L·2^24/L ≤ 2^-2.5
+/// = 0.18 ULP, and with the final rounding ≤ 0.69 ULP.</item>
+/// <item>NOTE: the trap. Where one entry dominates, L = ln(1 + s) with s = Σ over the others of e^(xⱼ − m) tiny, and the
+/// maximum's own output is y = −L ≈ −s: any absolute error in L (as from a relative error in the sum 1 + s) is all of
+/// y's relative error, and log(softmax) in two steps loses s entirely below 2^-24, and y itself below e^-88 (softmax's
+/// underflow). So for L &lt; 1/8 the row is summed again exactly (<see cref="ExactLogOfSum"/>): s in double over the
+/// entries below the maximum (each e^(xⱼ − m) to 1 ULP of double, the sum to n·2^-53), plus the count of further
+/// maxima, and L = log1p(s) to a few ULP of double. ε_L/L ≤ 2^-36 for n ≤ 2^16: ≤ 0.51 ULP. Slower (scalar
+/// exponentials), but only rows where one entry holds over 88 % of the mass take it.</item>
+/// </list>
+/// <para>Edges, as PyTorch: a NaN, a +∞ or an all-−∞ row gives a NaN row (the softmax sum is NaN for those); −∞ beside
+/// finite values gives −∞ (−∞ − m − L).</para>
+/// <para>Backward: dx = g − e^y·Σg, Σg in double, e^y from <see cref="FloatExp"/> (2^-32 relative), formed in double
+/// and rounded once: within ½ ULP + 2^-31·|e^y·Σg| of the true value (and 2^-126·|Σg| where y &lt; −87.7, where e^y
+/// is taken as 0). Same operations at every width (scalar tail included), so the same bits.</para>
+/// </remarks>
+[SkipLocalsInit]
+internal static unsafe class LogSoftmaxRows
+{
+    /// <summary>Below this L the row takes the exact sum (see the remarks).</summary>
+    internal const double FastPathFloor = 0.125;
+
+    private const int Width = 8;
+
+    /// <summary>
+    /// Log-softmax of <paramref name="rows"/> rows of <paramref name="n"/> floats at x into y (y may be x), with vectors of
+    /// TV; <paramref name="terms"/> is scratch of n floats (never x or y).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward<TV, TL, TM>(float* x, float* y, int rows, int n, float* terms)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        double* sums = stackalloc double[16];
+        float* block = stackalloc float[32];
+        for (int r = 0; r < rows; r++)
+        {
+            float* xr = x + ((long)r * n), yr = y + ((long)r * n);
+            float max = SoftmaxRows.Max<TV, TM>(xr, n);
+            double sum = SoftmaxRows.Sum<TV, TL, TM>(xr, terms, n, max, sums, block);
+            if (!double.IsFinite(sum))
+            {
+                new Span<float>(yr, n).Fill(float.NaN);
+                continue;
+            }
+
+            double log = FloatSoftmaxRow.LogOfSum(sum, max);
+            if (!(log >= FastPathFloor))
+            {
+                log = ExactLogOfSum(xr, n, max);
+            }
+
+            Subtract(xr, yr, n, max, log);
+        }
+    }
+
+    /// <summary>
+    /// ln Σⱼ e^(xⱼ − m) for a row whose maximum m is finite and which holds no NaN: log1p of the sum over the entries
+    /// below m, plus one per further entry equal to m, all in double (the trap in the remarks).
+    /// </summary>
+    internal static double ExactLogOfSum(float* x, int n, float max)
+    {
+        // NOTE: the maxima are counted apart: starting s at −1 and adding 1 per maximum would round away the small
+        // terms added before the first maximum.
+        double s = 0;
+        int maxima = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (x[i] == max)
+            {
+                maxima++;
+            }
+            else
+            {
+                s += Math.Exp((double)x[i] - max);
+            }
+        }
+
+        return Log1p(s + (maxima - 1));
+    }
+
+    /// <summary>
+    /// ln(1 + s) for s ≥ 0 to a few ULP of double: Goldberg's trick (What Every Computer Scientist Should Know About
+    /// Floating-Point Arithmetic, Theorem 4): u = 1 + s rounded, then ln(u)·s/(u − 1), which cancels u's rounding.
+    /// </summary>
+    internal static double Log1p(double s)
+    {
+        double u = 1 + s;
+        return u == 1 ? s : Math.Log(u) * s / (u - 1);
+    }
+
+    /// <summary>y = ((double)x − m) − L rounded once to float (y may be x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Subtract(float* x, float* y, int n, float max, double log)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> m = Vector256.Create((double)max), l = Vector256.Create(log);
+            for (; i + Width <= n; i += Width)
+            {
+                (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.Load(x + i));
+                Vector256.Narrow(lo - m - l, hi - m - l).Store(y + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] = (float)((double)x[i] - max - log);
+        }
+    }
+
+    /// <summary>dx = g − e^y·Σg per row of <paramref name="n"/> (dx may be g or y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(float* g, float* y, float* dx, int rows, int n)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            long o = (long)r * n;
+            BackwardRow(g + o, y + o, dx + o, n);
+        }
+    }
+
+    private static void BackwardRow(float* g, float* y, float* dx, int n)
+    {
+        double total = RowSum(g, n);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> s = Vector256.Create(total);
+            for (; i + Width <= n; i += Width)
+            {
+                Vector256<float> hi = FloatExp.ExpNonPositive<Vector256<float>, FloatLanes256>(
+                    FloatLanes256.AtMost(Vector256.Load(y + i), 0), out Vector256<float> scale, out Vector256<float> lo);
+                (Vector256<double> eLo, Vector256<double> eHi) = Vector256.Widen(scale * hi);
+                (Vector256<double> rLo, Vector256<double> rHi) = Vector256.Widen(scale * lo);
+                (Vector256<double> gLo, Vector256<double> gHi) = Vector256.Widen(Vector256.Load(g + i));
+                Vector256.Narrow(gLo - ((eLo + rLo) * s), gHi - ((eHi + rHi) * s)).Store(dx + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            float hi = FloatExp.ExpNonPositive<float, FloatScalarLanes>(FloatScalarLanes.AtMost(y[i], 0), out float scale, out float lo);
+            dx[i] = (float)(g[i] - (((double)(scale * hi) + (scale * lo)) * total));
+        }
+    }
+
+    /// <summary>Σg in double: 8 lanes in element order (i mod 8), then added lane by lane, then the tail.</summary>
+    private static double RowSum(float* g, int n)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero;
+            for (; i + Width <= n; i += Width)
+            {
+                (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.Load(g + i));
+                a0 += lo;
+                a1 += hi;
+            }
+
+            sum = Vector256.Sum(a0 + a1);
+        }
+
+        for (; i < n; i++)
+        {
+            sum += g[i];
+        }
+
+        return sum;
+    }
+}
