@@ -39,6 +39,12 @@ internal sealed class ActivationRegistry
     /// </summary>
     public bool IncludesFamily { get; init; } = true;
 
+    /// <summary>
+    /// Whether the forms along a dim beyond Softmax (LogSoftmax, Softmin, Softmax2d) are graded: true for the library;
+    /// false for a learner's copy, which has no modules of its own for them (the checks would grade the library instead).
+    /// </summary>
+    public bool IncludesAlongDim { get; init; } = true;
+
     /// <summary>Makes a family activation; the catalog's module unless a learner's copy plugs in its own.</summary>
     public Func<ActivationVariant, IActivation> Family { get; init; } = variant => variant.Create();
 

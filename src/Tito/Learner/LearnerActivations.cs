@@ -34,7 +34,10 @@ internal static class LearnerActivations
             Softmax = dim => new SliceSoftmax(softmaxForward, softmaxBackward, dim),
             SoftmaxDefault = () => new SliceSoftmax(softmaxForward, softmaxBackward, -1),
             IncludesFamily = HasFamily(assembly),
-            Family = variant => new ScalarActivation(Same(assembly, variant.Reference!), Same(assembly, variant.ReferenceDerivative!)),
+            IncludesAlongDim = false,
+            Family = variant => variant.IsElementwise
+                ? new ScalarActivation(Same(assembly, variant.Reference!), Same(assembly, variant.ReferenceDerivative!))
+                : variant.Create(),
         };
     }
 
