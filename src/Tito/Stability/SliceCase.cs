@@ -15,7 +15,7 @@ internal sealed record SliceCase(string Why, float[] Row)
         new("past the exp thresholds", [104, -104, 88.72f]),
         new("float32 extremes", [float.MaxValue, float.MaxValue, float.MinValue]),
         new("−∞ entry beside finite ones", [float.NegativeInfinity, 0, 1]),
-        new("all −∞", [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity]),
+        new("all −∞ → NaN", [float.NegativeInfinity, float.NegativeInfinity, float.NegativeInfinity]),
         new("+∞ entry", [float.PositiveInfinity, 0, 1]),
         new("NaN poisons its slice", [float.NaN, 1, 2]),
         new("subnormals → uniform", [float.Epsilon, 1e-40f, -float.Epsilon]),
