@@ -45,6 +45,9 @@ internal sealed class ActivationRegistry
     /// </summary>
     public bool IncludesAlongDim { get; init; } = true;
 
+    /// <summary>Makes a form along a dim over the given dim (one whose <see cref="AlongDimForm.WithDim"/> is set); the catalog's module by default.</summary>
+    public Func<ActivationVariant, int, IActivation> AlongDimWithDim { get; init; } = (variant, dim) => variant.AlongDim!.WithDim!(dim);
+
     /// <summary>Makes a family activation; the catalog's module unless a learner's copy plugs in its own.</summary>
     public Func<ActivationVariant, IActivation> Family { get; init; } = variant => variant.Create();
 

@@ -74,8 +74,8 @@ internal static class AlongDimChecks
             {
                 int[] shape = form.SliceShape(2, 3);
                 Expect.Shape(make().Forward(new Tensor(new float[6], shape)), shape, Hints.Shape);
-                Exception? e = form.WithDim is { } withDim
-                    ? Record(() => withDim(2).Forward(new Tensor(new float[6], [2, 3])))
+                Exception? e = form.WithDim is not null
+                    ? Record(() => r.AlongDimWithDim(v, 2).Forward(new Tensor(new float[6], [2, 3])))
                     : Record(() => make().Forward(new Tensor(new float[6], [2, 3])));
                 Expect.That(e is ArgumentException, "ArgumentException", () => e?.GetType().Name ?? "no exception",
                     "a dim outside [−rank, rank − 1] (or a rank the module does not take) must be refused with a message, not read out of bounds.");
@@ -109,11 +109,11 @@ internal static class AlongDimChecks
         int[][] shapes = [[7], [3, 6], [3, 4, 5], [2, 3, 4, 5]];
         foreach (int[] shape in shapes)
         {
-            if (form.WithDim is { } withDim)
+            if (form.WithDim is not null)
             {
                 for (int d = 0; d < shape.Length; d++)
                 {
-                    yield return (withDim(d), shape, d);
+                    yield return (r.AlongDimWithDim(v, d), shape, d);
                 }
             }
             else if (form.Ranks?.Contains(shape.Length) ?? true)
