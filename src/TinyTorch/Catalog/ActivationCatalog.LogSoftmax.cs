@@ -12,7 +12,7 @@ public static partial class ActivationCatalog
         Formula = "xᵢ − m − ln Σⱼ e^(xⱼ − m) along dim",
         Derivative = "g − e^y·Σ g",
         UsedIn = "classifiers' log-probabilities, with a negative log-likelihood loss",
-        Trap = "log(softmax) in two steps loses everything below e^-88",
+        Trap = "log(softmax) in two steps loses digits below e^-87 and everything below e^-103: one step, (x − m) − ln Σ e^(x − m)",
         Cost = ActivationCost.Normalizing,
         Variants =
         [

@@ -16,10 +16,11 @@ public static class LogSoftmaxMath
     public static void Forward(ReadOnlySpan<float> x, Span<float> y, int start, int length, int stride)
     {
         // BEGIN SOLUTION
-        // NOTE: the trap. log(softmax(x)) in two steps rounds the softmax to float first: a probability below e^-88
-        // (2^-126, float's smallest normal) is 0, and its log −∞, where the true answer is a modest −90. And where one
-        // entry dominates, its softmax rounds to 1 and its log to 0, losing everything the others contribute. In one
-        // step, yᵢ = (xᵢ − m) − L: both parts are ≤ 0, no probability is ever formed, and nothing underflows.
+        // NOTE: the trap. log(softmax(x)) in two steps rounds the softmax to float first: a probability below e^-87.3
+        // (2^-126, float's smallest normal) keeps only a few digits, and one below e^-103.3 is 0, its log −∞, where the
+        // true answer is a modest −110. And where one entry dominates, its softmax rounds to 1 and its log to 0, losing
+        // everything the others contribute. In one step, yᵢ = (xᵢ − m) − L: both parts are ≤ 0, no probability is ever
+        // formed, and nothing underflows.
         (double max, double logSum) = Normalizer(x, start, length, stride);
         for (int i = 0; i < length; i++)
         {
