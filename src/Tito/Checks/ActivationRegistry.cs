@@ -40,10 +40,11 @@ internal sealed class ActivationRegistry
     public bool IncludesFamily { get; init; } = true;
 
     /// <summary>
-    /// Whether the forms along a dim beyond Softmax (LogSoftmax, Softmin, Softmax2d) are graded: true for the library;
-    /// false for a learner's copy, which has no modules of its own for them (the checks would grade the library instead).
+    /// Which forms along a dim beyond Softmax (LogSoftmax, Softmin, Softmax2d) are graded: all of them for the library; for
+    /// a learner's copy only those it writes itself (LogSoftmax, from its LogSoftmaxMath), since for the others the checks
+    /// would grade the library instead.
     /// </summary>
-    public bool IncludesAlongDim { get; init; } = true;
+    public Func<ActivationVariant, bool> GradesAlongDim { get; init; } = _ => true;
 
     /// <summary>Makes a form along a dim over the given dim (one whose <see cref="AlongDimForm.WithDim"/> is set); the catalog's module by default.</summary>
     public Func<ActivationVariant, int, IActivation> AlongDimWithDim { get; init; } = (variant, dim) => variant.AlongDim!.WithDim!(dim);

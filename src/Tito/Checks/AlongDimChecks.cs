@@ -15,10 +15,9 @@ namespace Tito.Checks;
 /// </summary>
 internal static class AlongDimChecks
 {
-    /// <summary>One suite per form of each activation along a dim (none for a learner's copy, see <see cref="ActivationRegistry.IncludesAlongDim"/>).</summary>
-    public static IReadOnlyList<CheckSuite> Build(ActivationRegistry r) => r.IncludesAlongDim
-        ? [.. ActivationCatalog.AlongDim.SelectMany(a => a.Variants).Where(v => v.AlongDim is not null).Select(v => Suite(r, v))]
-        : [];
+    /// <summary>One suite per form of each activation along a dim that the registry grades (<see cref="ActivationRegistry.GradesAlongDim"/>).</summary>
+    public static IReadOnlyList<CheckSuite> Build(ActivationRegistry r) =>
+        [.. ActivationCatalog.AlongDim.SelectMany(a => a.Variants).Where(v => v.AlongDim is not null && r.GradesAlongDim(v)).Select(v => Suite(r, v))];
 
     private static CheckSuite Suite(ActivationRegistry r, ActivationVariant v)
     {

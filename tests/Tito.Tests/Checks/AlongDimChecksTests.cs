@@ -38,8 +38,8 @@ public class AlongDimChecksTests
     }
 
     [Fact]
-    public void ALearnersCopy_GetsNoSuites_ForItHasNoModulesOfItsOwnForThem() =>
-        Assert.Empty(AlongDimChecks.Build(new ActivationRegistry { IncludesAlongDim = false }));
+    public void OnlyTheFormsARegistryGrades_GetSuites() =>
+        Assert.Equal(["LogSoftmax"], AlongDimChecks.Build(new ActivationRegistry { GradesAlongDim = v => v.Key == "logsoftmax" }).Select(s => s.Name));
 
     [Fact]
     public void SliceShape_LaysTheSlicesAlongTheFormsDim()
