@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels;
@@ -9,16 +11,20 @@ namespace TinyTorch.Kernels;
 /// <see cref="LogSoftmaxRows"/>' (within 1 ULP; the proof is there).
 /// </summary>
 /// <remarks>
-/// A dimension that is not the last (inner &gt; 1) is worked in strips of up to 16 neighbouring columns: the strip is
-/// gathered into contiguous rows of a scratch (each input row gives one contiguous piece of up to 64 bytes), the row
-/// path runs on them in place, and the result is scattered back. So every dim gets the same bits as the last dim of the
+/// A dimension that is not the last (inner &gt; 1) is worked in strips of up to 64 neighbouring columns: the strip is
+/// gathered into contiguous rows of a scratch (each input row gives one contiguous piece of up to 256 bytes, prefetched
+/// a few rows ahead: rows a page or more apart defeat the hardware prefetcher), the row path runs on them in place, and
+/// the result is scattered back. So every dim gets the same bits as the last dim of the
 /// transposed tensor, whatever the vector width and thread count, at the cost of one more pass through a scratch that
 /// stays in cache.
 /// </remarks>
 internal static unsafe class LogSoftmaxKernel
 {
     /// <summary>Columns per strip at most; fewer for long columns, so that a strip's scratch stays within 256 KiB.</summary>
-    private const int StripColumns = 16;
+    private const int StripColumns = 64;
+
+    /// <summary>How many rows ahead the gather and scatter prefetch.</summary>
+    private const int PrefetchRows = 8;
 
     private const int ScratchTargetFloats = 65536;
 
@@ -46,17 +52,23 @@ internal static unsafe class LogSoftmaxKernel
             }
 
             int columns = StripWidth(length);
+            int pitch = Pitch(length);
             int strips = (inner + columns - 1) / columns;
             ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, columns) * ParallelRunner.SoftmaxElementWeight, (start, end) =>
-                WithScratch((columns + 1) * length, scratch =>
+                WithScratch(((long)columns * pitch) + length, scratch =>
                 {
-                    float* terms = scratch + ((long)columns * length);
+                    float* terms = scratch + ((long)columns * pitch);
                     for (int item = start; item < end; item++)
                     {
                         (long offset, int width) = StripAt(item, strips, length, inner, columns);
-                        Gather((float*)xs + offset, scratch, length, inner, width);
-                        ForwardRows(scratch, scratch, width, length, terms, lanes);
-                        Scatter(scratch, (float*)ys + offset, length, inner, width);
+                        Gather((float*)xs + offset, scratch, length, pitch, inner, width);
+                        for (int c = 0; c < width; c++)
+                        {
+                            float* row = scratch + ((long)c * pitch);
+                            ForwardRows(row, row, 1, length, terms, lanes);
+                        }
+
+                        Scatter(scratch, (float*)ys + offset, length, pitch, inner, width);
                     }
                 }));
         }
@@ -84,24 +96,37 @@ internal static unsafe class LogSoftmaxKernel
             }
 
             int columns = StripWidth(length);
+            int pitch = Pitch(length);
             int strips = (inner + columns - 1) / columns;
             ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, columns), (start, end) =>
-                WithScratch(2 * columns * length, scratch =>
+                WithScratch(2L * columns * pitch, scratch =>
                 {
-                    float* ysc = scratch + ((long)columns * length);
+                    float* ysc = scratch + ((long)columns * pitch);
                     for (int item = start; item < end; item++)
                     {
                         (long offset, int width) = StripAt(item, strips, length, inner, columns);
-                        Gather((float*)gs + offset, scratch, length, inner, width);
-                        Gather((float*)ys + offset, ysc, length, inner, width);
-                        LogSoftmaxRows.Backward(scratch, ysc, scratch, width, length);
-                        Scatter(scratch, (float*)ds + offset, length, inner, width);
+                        Gather((float*)gs + offset, scratch, length, pitch, inner, width);
+                        Gather((float*)ys + offset, ysc, length, pitch, inner, width);
+                        for (int c = 0; c < width; c++)
+                        {
+                            long at = (long)c * pitch;
+                            LogSoftmaxRows.Backward(scratch + at, ysc + at, scratch + at, 1, length);
+                        }
+
+                        Scatter(scratch, (float*)ds + offset, length, pitch, inner, width);
                     }
                 }));
         }
     }
 
-    private static int StripWidth(int length) => Math.Clamp(ScratchTargetFloats / length, 1, StripColumns);
+    private static int StripWidth(int length) => Math.Clamp(ScratchTargetFloats / Pitch(length), 1, StripColumns);
+
+    /// <summary>
+    /// The distance between the scratch rows: the length rounded up to whole cache lines, plus one line. NOTE: rows a
+    /// power of two apart (4 KiB for 1024 floats) all fall into one cache set, and the gather's 64 stores per input row
+    /// would evict one another; the extra line moves each row to the next set.
+    /// </summary>
+    private static int Pitch(int length) => ((length + 15) & ~15) + 16;
 
     private delegate void ScratchBody(float* scratch);
 
@@ -130,28 +155,44 @@ internal static unsafe class LogSoftmaxKernel
         return (((long)block * length * inner) + column, Math.Min(width, inner - column));
     }
 
-    /// <summary>Column c of the strip at <paramref name="source"/> into row c of <paramref name="rows"/>.</summary>
-    private static void Gather(float* source, float* rows, int length, int stride, int columns)
+    /// <summary>Column c of the strip at <paramref name="source"/> into row c of <paramref name="rows"/> (rows <paramref name="pitch"/> apart).</summary>
+    private static void Gather(float* source, float* rows, int length, int pitch, int stride, int columns)
     {
         for (int i = 0; i < length; i++)
         {
             float* piece = source + ((long)i * stride);
+            Prefetch(piece, i, length, stride, columns);
             for (int c = 0; c < columns; c++)
             {
-                rows[((long)c * length) + i] = piece[c];
+                rows[((long)c * pitch) + i] = piece[c];
             }
         }
     }
 
-    /// <summary>Row c of <paramref name="rows"/> back into column c of the strip at <paramref name="destination"/>.</summary>
-    private static void Scatter(float* rows, float* destination, int length, int stride, int columns)
+    /// <summary>Row c of <paramref name="rows"/> (rows <paramref name="pitch"/> apart) back into column c of the strip at <paramref name="destination"/>.</summary>
+    private static void Scatter(float* rows, float* destination, int length, int pitch, int stride, int columns)
     {
         for (int i = 0; i < length; i++)
         {
             float* piece = destination + ((long)i * stride);
+            Prefetch(piece, i, length, stride, columns);
             for (int c = 0; c < columns; c++)
             {
-                piece[c] = rows[((long)c * length) + i];
+                piece[c] = rows[((long)c * pitch) + i];
+            }
+        }
+    }
+
+    /// <summary>The piece <see cref="PrefetchRows"/> rows below <paramref name="piece"/> (row <paramref name="i"/>), one prefetch per cache line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch(float* piece, int i, int length, int stride, int columns)
+    {
+        if (Sse.IsSupported && i + PrefetchRows < length)
+        {
+            float* ahead = piece + ((long)PrefetchRows * stride);
+            for (int c = 0; c < columns; c += 16)
+            {
+                Sse.Prefetch0(ahead + c);
             }
         }
     }
