@@ -35,8 +35,8 @@ public static partial class ActivationKernels
     }
 
     /// <summary>
-    /// Log-softmax's backward per row, from its output y: destination = g − e^y·Σg (e^y is the softmax), formed in
-    /// double and rounded once: within ½ ULP + 2^-31·|e^y·Σg| of the true value.
+    /// Log-softmax's backward per row, from its output y: destination = g − e^y·Σg (e^y is the softmax), within
+    /// 1 ULP + 2^-31·|e^y·Σg| of the true value.
     /// </summary>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output y (≤ 0).</param>

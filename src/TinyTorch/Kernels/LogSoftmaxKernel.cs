@@ -74,8 +74,12 @@ internal static unsafe class LogSoftmaxKernel
         }
     }
 
-    /// <summary>dx = g − e^y·Σg per slice (dx may be g or y).</summary>
-    public static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int length, int inner)
+    /// <summary>dx = g − e^y·Σg per slice (dx may be g or y), at the widest vector width.</summary>
+    public static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int length, int inner) =>
+        Backward(g, y, dx, outer, length, inner, SoftmaxKernel.WidestLanes);
+
+    /// <summary>dx = g − e^y·Σg per slice, with vectors of <paramref name="lanes"/> floats (16, 8 or 4; for the tests).</summary>
+    internal static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int outer, int length, int inner, int lanes)
     {
         if (outer == 0 || length == 0 || inner == 0)
         {
@@ -90,7 +94,7 @@ internal static unsafe class LogSoftmaxKernel
                 ParallelRunner.ForRanges(outer, length, (start, end) =>
                 {
                     long o = (long)start * length;
-                    LogSoftmaxRows.Backward((float*)gs + o, (float*)ys + o, (float*)ds + o, end - start, length);
+                    BackwardRows((float*)gs + o, (float*)ys + o, (float*)ds + o, end - start, length, lanes);
                 });
                 return;
             }
@@ -110,7 +114,7 @@ internal static unsafe class LogSoftmaxKernel
                         for (int c = 0; c < width; c++)
                         {
                             long at = (long)c * pitch;
-                            LogSoftmaxRows.Backward(scratch + at, ysc + at, scratch + at, 1, length);
+                            BackwardRows(scratch + at, ysc + at, scratch + at, 1, length, lanes);
                         }
 
                         Scatter(scratch, (float*)ds + offset, length, pitch, inner, width);
@@ -194,6 +198,22 @@ internal static unsafe class LogSoftmaxKernel
             {
                 Sse.Prefetch0(ahead + c);
             }
+        }
+    }
+
+    private static void BackwardRows(float* g, float* y, float* dx, int rows, int n, int lanes)
+    {
+        switch (lanes)
+        {
+            case 16:
+                LogSoftmaxRows.Backward<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(g, y, dx, rows, n);
+                break;
+            case 8:
+                LogSoftmaxRows.Backward<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(g, y, dx, rows, n);
+                break;
+            default:
+                LogSoftmaxRows.Backward<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(g, y, dx, rows, n);
+                break;
         }
     }
 
