@@ -5,7 +5,7 @@ public static partial class ActivationKernels
     /// <summary>
     /// Log-softmax of each consecutive row of <paramref name="rowLength"/> elements: xᵢ − m − ln Σⱼ e^(xⱼ − m) in one
     /// step (never log of a softmax, which loses everything below e^-88), within 1 ULP of the true value (proven ≤ 0.69
-    /// ULP for rows up to 2^20, any entries); PyTorch's edges (a NaN or +∞ in a row, or an all −∞ row, gives a NaN row;
+    /// ULP for rows up to 65 536 entries of any values, and by the same count up to 2^20; measured 0.55); PyTorch's edges (a NaN or +∞ in a row, or an all −∞ row, gives a NaN row;
     /// −∞ beside finite values gives −∞).
     /// </summary>
     /// <param name="x">The input: a whole number of rows.</param>

@@ -9,7 +9,8 @@ namespace TinyTorch.Kernels;
 /// <see cref="LogSoftmaxKernel"/> (the other dims gather their columns into rows and come here too).
 /// </summary>
 /// <remarks>
-/// <para>Why within 1 ULP (proven ≤ 0.69 for every normal y, rows up to 2^20): xᵢ − m ≤ 0 and L ≥ 0, so
+/// <para>Why within 1 ULP (proven ≤ 0.69 for every normal y in rows up to 65 536, the softmax sum's proven range; past
+/// it the sum's float error lanes grow by n·2^-52 relative, which keeps the same count below 0.7 up to 2^20): xᵢ − m ≤ 0 and L ≥ 0, so
 /// y = −(|xᵢ − m| + L) is a sum of two terms of one sign: no cancellation, |y| ≥ L and |y| ≥ |xᵢ − m|. xᵢ − m is exact
 /// in double, so y's error before its one rounding to float is L's absolute error ε_L (the double subtractions add
 /// 2^-53 relative), and in ULPs of y that is at most ε_L·2^24/L. Two ways to L:</para>
