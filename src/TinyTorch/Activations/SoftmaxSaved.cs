@@ -1,6 +1,6 @@
 namespace TinyTorch.Core;
 
-/// <summary>What <see cref="Softmax"/> keeps for Backward: the forward's output and the dim it normalized.</summary>
+/// <summary>What <see cref="Softmax"/> and the other along-a-dim modules (<see cref="LogSoftmax"/>, <see cref="Softmin"/>, <see cref="Softmax2d"/>) keep for Backward: the forward's output and the dim it normalized.</summary>
 /// <param name="Output">The forward's output y.</param>
 /// <param name="Dim">The dim the forward normalized, as the caller gave it (negative values count from the end).</param>
 /// <remarks>

@@ -1,3 +1,5 @@
+using TinyTorch.Kernels;
+
 namespace TinyTorch.Catalog;
 
 public static partial class ActivationCatalog
@@ -20,6 +22,16 @@ public static partial class ActivationCatalog
                 Label = "Softmax",
                 Create = () => new Core.Softmax(),
                 Saves = SavedForBackward.Output,
+                ForwardBoundUlps = 2,
+                AlongDim = new()
+                {
+                    Forward = ActivationKernels.SoftmaxStrided,
+                    Backward = (gradOutput, output, destination, axisLength, stride) =>
+                        ActivationKernels.SoftmaxStridedBackward(output, gradOutput, destination, axisLength, stride),
+                    Reference = SliceReferences.Softmax,
+                    WithDim = dim => new Core.Softmax(dim),
+                    IsDistribution = true,
+                },
                 AtNegativeInfinity = double.NaN,
                 AtPositiveInfinity = double.NaN,
                 Minimum = 0,

@@ -2,7 +2,8 @@ namespace TinyTorch.Catalog;
 
 /// <summary>
 /// Every activation this library offers, each declared once, in one file of its own (<c>ActivationCatalog.ReLU.cs</c>,
-/// …). Adding an activation means adding its files and one line to <see cref="Family"/>.
+/// …). Adding an activation means adding its files and one line to <see cref="Family"/> (element-wise) or
+/// <see cref="AlongDim"/> (along a dim).
 /// </summary>
 public static partial class ActivationCatalog
 {
@@ -21,10 +22,16 @@ public static partial class ActivationCatalog
             Hardshrink, Softshrink, Tanhshrink,
             Softsign,
         ];
-        All = [.. Course, .. Family];
+        AlongDim =
+        [
+            LogSoftmax,
+            Softmin,
+            Softmax2d,
+        ];
+        All = [.. Course, .. Family, .. AlongDim];
     }
 
-    /// <summary>Every activation: the course's five, then the family.</summary>
+    /// <summary>Every activation: the course's five, the family, then the rest of those along a dim.</summary>
     public static IReadOnlyList<ActivationDescriptor> All { get; }
 
     /// <summary>The five TinyTorch's Module 02 teaches, in the order it introduces them.</summary>
@@ -32,6 +39,12 @@ public static partial class ActivationCatalog
 
     /// <summary>The rest of PyTorch's activations (and SquaredReLU): "going further" for a learner.</summary>
     public static IReadOnlyList<ActivationDescriptor> Family { get; }
+
+    /// <summary>
+    /// The activations beyond Softmax that work along a dim (<see cref="ActivationVariant.AlongDim"/>): LogSoftmax, Softmin,
+    /// Softmax2d. One line each; the tools cover them from their entries.
+    /// </summary>
+    public static IReadOnlyList<ActivationDescriptor> AlongDim { get; }
 
     /// <summary>Every form of every activation, in catalog order.</summary>
     public static IEnumerable<ActivationVariant> Variants => All.SelectMany(a => a.Variants);

@@ -96,7 +96,7 @@ internal static unsafe class SoftmaxRows
 
     /// <summary>The row's maximum: exact when the row holds no NaN (with a NaN, any value; the sum catches it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Max<TV, TM>(float* x, int n)
+    internal static float Max<TV, TM>(float* x, int n)
         where TV : struct
         where TM : IFloatMemoryLanes<TV>
     {
@@ -140,10 +140,10 @@ internal static unsafe class SoftmaxRows
     /// <summary>
     /// 2^32·e^(x − m′) rounded into y (m′ from <paramref name="max"/>, see <see cref="FloatSoftmaxRow"/>), and the sum of the
     /// unrounded terms (NaN where the row is to be NaN); <paramref name="sums"/> and <paramref name="block"/> are scratch
-    /// of 16 doubles and 32 floats.
+    /// of 16 doubles and 32 floats. <see cref="LogSoftmaxRows"/> calls it too, with y a scratch row.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Sum<TV, TL, TM>(float* x, float* y, int n, float max, double* sums, float* block)
+    internal static double Sum<TV, TL, TM>(float* x, float* y, int n, float max, double* sums, float* block)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>

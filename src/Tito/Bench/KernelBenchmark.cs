@@ -11,14 +11,15 @@ namespace Tito.Bench;
 internal static class KernelBenchmark
 {
     /// <summary>
-    /// The functions measured, in table order: every element-wise form of the catalog, then softmax over rows; the
+    /// The functions measured, in table order: every element-wise form of the catalog, then each form along a dim over rows; the
     /// course's five carry TinyTorch's quoted relative cost.
     /// </summary>
     public static IReadOnlyList<(string Name, string Quoted, Action<float[], float[], int> Kernel)> Functions { get; } =
     [
         .. ActivationCatalog.All.SelectMany(a => a.Variants.Where(v => v.IsElementwise).Select(v =>
             (v.Label, ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, _) => v.Forward!(x, y))))),
-        ("Softmax (rows)", Quoted(ActivationCost.Normalizing), (x, y, row) => ActivationKernels.Softmax(x, y, row)),
+        .. ActivationCatalog.All.SelectMany(a => a.Variants.Where(v => v.AlongDim is not null).Select(v =>
+            ($"{v.Label} (rows)", ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, row) => v.AlongDim!.Forward(x, y, row, 1))))),
     ];
 
     /// <summary>TinyTorch's quoted cost relative to ReLU for a kind of activation.</summary>

@@ -39,6 +39,16 @@ internal sealed class ActivationRegistry
     /// </summary>
     public bool IncludesFamily { get; init; } = true;
 
+    /// <summary>
+    /// Which forms along a dim beyond Softmax (LogSoftmax, Softmin, Softmax2d) are graded: all of them for the library; for
+    /// a learner's copy only those it writes itself (LogSoftmax, from its LogSoftmaxMath), since for the others the checks
+    /// would grade the library instead.
+    /// </summary>
+    public Func<ActivationVariant, bool> GradesAlongDim { get; init; } = _ => true;
+
+    /// <summary>Makes a form along a dim over the given dim (one whose <see cref="AlongDimForm.WithDim"/> is set); the catalog's module by default.</summary>
+    public Func<ActivationVariant, int, IActivation> AlongDimWithDim { get; init; } = (variant, dim) => variant.AlongDim!.WithDim!(dim);
+
     /// <summary>Makes a family activation; the catalog's module unless a learner's copy plugs in its own.</summary>
     public Func<ActivationVariant, IActivation> Family { get; init; } = variant => variant.Create();
 

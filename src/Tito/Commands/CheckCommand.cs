@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TinyTorch.Catalog;
 using Tito.Accuracy;
 using Tito.Stability;
 
@@ -26,7 +27,7 @@ internal static class CheckCommand
             // NOTE: six functions to a table: a column per function stays readable in an 80-column terminal, and the
             // catalog has more than twenty.
             int failures = ElementwiseCase.All(env.Activations).Chunk(6).Sum(cases => ElementwiseTable(env.Out, cases));
-            failures += SoftmaxTable(env.Out, env);
+            failures += SliceAccuracyTargets().Sum(v => SliceTable(env.Out, env, v));
             if (failures == 0)
             {
                 env.Out.MarkupLine("[bold green]✅ Every activation is stable: right limits, NaN in → NaN out, outputs in range.[/]");
@@ -80,17 +81,22 @@ internal static class CheckCommand
         return failures;
     }
 
-    private static int SoftmaxTable(IAnsiConsole console, TitoEnvironment env)
+    private static IReadOnlyList<ActivationVariant> SliceAccuracyTargets() => SliceScan.Targets;
+
+    /// <summary>The stability table of one form along a dim: each <see cref="SliceCase"/> through the module, against its reference.</summary>
+    private static int SliceTable(IAnsiConsole console, TitoEnvironment env, ActivationVariant variant)
     {
-        var table = new Table().Title("Softmax rows at extreme inputs").AddColumn("Row").AddColumn("Output").AddColumn("Expected").AddColumn("");
+        AlongDimForm form = variant.AlongDim!;
+        var table = new Table().Title($"{variant.Label} slices at extreme inputs (along dim {form.Dim})").AddColumn("Slice").AddColumn("Output").AddColumn("Expected").AddColumn("");
         int failures = 0;
-        foreach (SoftmaxCase c in SoftmaxCase.All)
+        foreach (SliceCase c in SliceCase.All)
         {
-            float[] y = env.Activations.SoftmaxDefault().Forward(new TinyTorch.Core.Tensor(c.Row, [c.Row.Length])).ToArray();
-            double[] want = c.Expected();
+            float[] y = env.Activations.Create(variant).Forward(new TinyTorch.Core.Tensor(c.Row, form.SliceShape(1, c.Row.Length))).ToArray();
+            double[] want = c.Expected(form);
             bool ok = y.Length == want.Length && y.Select((v, i) => StabilityRule.Accepts(v, want[i])).All(b => b);
+            ok &= y.All(v => float.IsNaN(v) || (v >= variant.Minimum && v <= variant.Maximum));
             bool finiteRow = want.All(double.IsFinite);
-            ok &= !finiteRow || Math.Abs(y.Sum() - 1) <= 1e-6;
+            ok &= !form.IsDistribution || !finiteRow || Math.Abs(y.Sum() - 1) <= 1e-6;
             failures += ok ? 0 : 1;
             table.AddRow(
                 Markup.Escape($"{List(c.Row)}  {c.Why}"),
@@ -130,34 +136,66 @@ internal static class CheckCommand
             }
 
             string? only = parse.GetValue(function);
-            IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
-            if (targets.Count == 0)
+            bool Chosen(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+            IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => Chosen(t.Name))];
+            IReadOnlyList<ActivationVariant> slices = [.. SliceAccuracyTargets().Where(v => Chosen(v.Label))];
+            if (targets.Count == 0 && slices.Count == 0)
             {
                 throw new UserErrorException(
-                    $"No kernel's name contains '{only}'; expected part of one of: {string.Join(", ", AccuracyTarget.All.Select(t => t.Name))}.");
+                    $"No kernel's name contains '{only}'; expected part of one of: {string.Join(", ", AccuracyTarget.All.Select(t => t.Name).Concat(SliceAccuracyTargets().Select(v => v.Label)))}.");
             }
 
-            IReadOnlyList<AccuracyResult> results = Scan(env.Out, targets, s);
-            var table = new Table()
-                .Title($"Forward kernels vs the double reference: {results[0].Inputs:N0} inputs, stride {s}")
-                .AddColumn("Function").AddColumn(new TableColumn("max ULP").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
-                .AddColumn("worst input → output").AddColumn("");
-            foreach (AccuracyResult r in results)
-            {
-                table.AddRow(
-                    Markup.Escape(r.Target.Name),
-                    r.MaxUlps.ToString("0.###", CultureInfo.InvariantCulture),
-                    r.Target.BoundUlps.ToString(CultureInfo.InvariantCulture),
-                    r.MaxUlps == 0 ? "exact everywhere" : Markup.Escape($"{Format(r.WorstInput)} → {Format(r.WorstOutput)}"),
-                    r.WithinBound ? "✅" : "[red]❌[/]");
-            }
-
-            env.Out.Write(table);
-            env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
-            env.Out.MarkupLine("Softmax is not element-wise and is not scanned here (its accuracy tests live in the test suite).");
-            return results.All(r => r.WithinBound) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            bool elementwiseOk = targets.Count == 0 || ElementwiseAccuracy(env, targets, s);
+            bool slicesOk = slices.Count == 0 || SliceAccuracyTable(env, slices);
+            return elementwiseOk && slicesOk ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;
+    }
+
+    /// <summary>The element-wise kernels over float32 bit patterns; whether every one is within its bound.</summary>
+    private static bool ElementwiseAccuracy(TitoEnvironment env, IReadOnlyList<AccuracyTarget> targets, uint s)
+    {
+        IReadOnlyList<AccuracyResult> results = Scan(env.Out, targets, s);
+        var table = new Table()
+            .Title($"Forward kernels vs the double reference: {results[0].Inputs:N0} inputs, stride {s}")
+            .AddColumn("Function").AddColumn(new TableColumn("max ULP").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
+            .AddColumn("worst input → output").AddColumn("");
+        foreach (AccuracyResult r in results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Target.Name),
+                r.MaxUlps.ToString("0.###", CultureInfo.InvariantCulture),
+                r.Target.BoundUlps.ToString(CultureInfo.InvariantCulture),
+                r.MaxUlps == 0 ? "exact everywhere" : Markup.Escape($"{Format(r.WorstInput)} → {Format(r.WorstOutput)}"),
+                r.WithinBound ? "✅" : "[red]❌[/]");
+        }
+
+        env.Out.Write(table);
+        env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
+        return results.All(r => r.WithinBound);
+    }
+
+    /// <summary>The forms along a dim over random slices (<see cref="SliceScan"/>); whether every one is within its bound.</summary>
+    private static bool SliceAccuracyTable(TitoEnvironment env, IReadOnlyList<ActivationVariant> variants)
+    {
+        env.Out.MarkupLine($"⏱️  Scanning {variants.Count} kernels along a dim over random slices…");
+        SliceAccuracy[] results = [.. variants.Select(SliceScan.Run)];
+        var table = new Table()
+            .Title($"Kernels along a dim vs the double reference: {results[0].Values:N0} outputs each, slices of 1 to 65 536 over ±1, ±10, ±100")
+            .AddColumn("Function").AddColumn(new TableColumn("max ULP").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
+            .AddColumn("worst slice: output vs truth").AddColumn("");
+        foreach (SliceAccuracy r in results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Variant.Label),
+                r.MaxUlps.ToString("0.###", CultureInfo.InvariantCulture),
+                r.Variant.ForwardBoundUlps.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(r.Worst),
+                r.WithinBound ? "✅" : "[red]❌[/]");
+        }
+
+        env.Out.Write(table);
+        return results.All(r => r.WithinBound);
     }
 
     private static IReadOnlyList<AccuracyResult> Scan(IAnsiConsole console, IReadOnlyList<AccuracyTarget> targets, uint stride)

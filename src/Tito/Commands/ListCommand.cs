@@ -21,7 +21,7 @@ internal static class ListCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().Title($"{ActivationCatalog.All.Count} activations (the course's {ActivationCatalog.Course.Count}, then the family)")
+            var table = new Table().Title($"{ActivationCatalog.All.Count} activations (the course's {ActivationCatalog.Course.Count}, the family, then those along a dim)")
                 .AddColumn("Activation").AddColumn("Formula").AddColumn("Forms (plot/bench names)").AddColumn(new TableColumn("Bound").RightAligned()).AddColumn("Cost");
             foreach (ActivationDescriptor a in ActivationCatalog.All)
             {
@@ -34,7 +34,7 @@ internal static class ListCommand
             }
 
             env.Out.Write(table);
-            env.Out.MarkupLine("Bound: the proven forward error in ULPs for every float32 input (softmax: see docs/guide.md). Cost: what each element costs; `tito bench` measures it.");
+            env.Out.MarkupLine("Bound: the proven forward error in ULPs for every float32 input (along a dim: for every slice of up to 65 536 entries). Cost: what each element costs; `tito bench` measures it.");
             return ExitCodes.Success;
         });
         return command;
@@ -58,7 +58,7 @@ internal static class ListCommand
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Bound(ActivationDescriptor a) =>
-        a.IsElementwise
+        a.IsElementwise || a.Variants.All(v => v.AlongDim is not null)
             ? string.Join(" / ", a.Variants.Select(v => v.ForwardBoundUlps == 0 ? "exact" : v.ForwardBoundUlps.ToString(CultureInfo.InvariantCulture)).Distinct())
             : "—";
 

@@ -13,7 +13,7 @@ internal static class PlotCommand
         var functions = new Argument<string[]>("functions")
         {
             Description = $"Which curves: {string.Join(", ", CurveCatalog.Names)}; or a group: course (the default: the module's five), family, all. " +
-                "Softmax is drawn as softmax([x, 0])₀. More than a few curves are drawn in several panels.",
+                "Softmax and the other forms along a dim are drawn as f([x, 0])₀. More than a few curves are drawn in several panels.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         functions.AcceptOnlyFromAmong([.. CurveCatalog.Names, .. CurveCatalog.Groups]);

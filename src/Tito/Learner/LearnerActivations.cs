@@ -18,6 +18,7 @@ internal static class LearnerActivations
         Func<double, double> F(string type, string method) => Scalar(assembly, type, method);
         SliceForward softmaxForward = Slice<SliceForward>(assembly, "Forward");
         SliceBackward softmaxBackward = Slice<SliceBackward>(assembly, "Backward");
+        (SliceForward Forward, SliceBackward Backward)? logSoftmax = LogSoftmax(assembly);
 
         return new ActivationRegistry
         {
@@ -34,7 +35,13 @@ internal static class LearnerActivations
             Softmax = dim => new SliceSoftmax(softmaxForward, softmaxBackward, dim),
             SoftmaxDefault = () => new SliceSoftmax(softmaxForward, softmaxBackward, -1),
             IncludesFamily = HasFamily(assembly),
-            Family = variant => new ScalarActivation(Same(assembly, variant.Reference!), Same(assembly, variant.ReferenceDerivative!)),
+            GradesAlongDim = variant => variant.Key == "logsoftmax" && logSoftmax is not null,
+            Family = variant => variant.IsElementwise ? new ScalarActivation(Same(assembly, variant.Reference!), Same(assembly, variant.ReferenceDerivative!))
+                : variant.Key == "logsoftmax" && logSoftmax is { } own ? new SliceSoftmax(own.Forward, own.Backward, -1)
+                : variant.Create(),
+            AlongDimWithDim = (variant, dim) => variant.Key == "logsoftmax" && logSoftmax is { } own
+                ? new SliceSoftmax(own.Forward, own.Backward, dim)
+                : variant.AlongDim!.WithDim!(dim),
         };
     }
 
@@ -43,6 +50,23 @@ internal static class LearnerActivations
         .SelectMany(a => a.Variants)
         .Where(v => v.IsElementwise)
         .All(v => assembly.GetType(v.Reference!.Method.DeclaringType!.FullName!) is not null);
+
+    /// <summary>
+    /// The copy's LogSoftmaxMath (an optional stub of its going-further part), as the slice functions of a
+    /// <see cref="SliceSoftmax"/>; null for a copy made before it existed. Its backward takes (g, y, dx, …), PyTorch's
+    /// order, where SoftmaxMath's takes (y, g, dx, …): the adapter swaps them back.
+    /// </summary>
+    private static (SliceForward Forward, SliceBackward Backward)? LogSoftmax(Assembly assembly)
+    {
+        if (assembly.GetType($"{Namespace}.LogSoftmaxMath") is null)
+        {
+            return null;
+        }
+
+        SliceForward forward = Slice<SliceForward>(assembly, "LogSoftmaxMath", "Forward");
+        SliceBackward gradientFirst = Slice<SliceBackward>(assembly, "LogSoftmaxMath", "Backward");
+        return (forward, (y, g, dx, start, length, stride) => gradientFirst(g, y, dx, start, length, stride));
+    }
 
     /// <summary>The copy's own version of a library reference function: the same class and method name, one double.</summary>
     private static Func<double, double> Same(Assembly assembly, Func<double, double> reference) =>
@@ -60,9 +84,12 @@ internal static class LearnerActivations
         Method(assembly, type, method, [typeof(double)]).CreateDelegate<Func<double, double>>();
 
     private static T Slice<T>(Assembly assembly, string method)
+        where T : Delegate => Slice<T>(assembly, "SoftmaxMath", method);
+
+    private static T Slice<T>(Assembly assembly, string type, string method)
         where T : Delegate
     {
         Type[] parameters = typeof(T).GetMethod("Invoke")!.GetParameters().Select(p => p.ParameterType).ToArray();
-        return Method(assembly, "SoftmaxMath", method, parameters).CreateDelegate<T>();
+        return Method(assembly, type, method, parameters).CreateDelegate<T>();
     }
 }

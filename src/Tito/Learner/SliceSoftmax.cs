@@ -3,7 +3,7 @@ using TinyTorch.Core;
 namespace Tito.Learner;
 
 /// <summary>
-/// A softmax along any dim made from the per-slice functions a learner writes: the input is viewed as
+/// A softmax (or log-softmax) along any dim made from the per-slice functions a learner writes: the input is viewed as
 /// [outer, length, inner] around the dim, and each of the outer × inner slices is handed over with stride inner.
 /// </summary>
 internal sealed class SliceSoftmax(SliceForward forward, SliceBackward backward, int dim) : IActivation

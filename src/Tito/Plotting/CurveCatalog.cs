@@ -81,8 +81,8 @@ internal static class CurveCatalog
 
     private static Curve Make(ActivationVariant v, (string Terminal, string Svg) color, bool derivative, ActivationRegistry r)
     {
-        string label = v.Key == "softmax" ? "Softmax([x, 0])₀" : v.Label;
-        Func<float[], float[]> evaluate = v.IsElementwise ? Elementwise(() => r.Create(v), derivative) : xs => SoftmaxPair(r, xs, derivative);
+        string label = v.AlongDim is null ? v.Label : $"{v.Label}([x, 0])₀";
+        Func<float[], float[]> evaluate = v.AlongDim is null ? Elementwise(() => r.Create(v), derivative) : xs => SlicePair(r, v, xs, derivative);
 
         // NOTE: softmax([x, 0])₀ is σ(x), and the GELU tanh form lies on its sigmoid form: dashes keep the lower visible.
         string? dash = v.Key switch { "softmax" => "7 5", "gelu-tanh" => "9 5", _ => null };
@@ -97,12 +97,13 @@ internal static class CurveCatalog
     };
 
     /// <summary>
-    /// Softmax has no single-input curve, so it is drawn as the first component of softmax([x, 0]): the
-    /// probability a two-class classifier gives class 0 when its logits differ by x (it equals σ(x)). Its
-    /// derivative is ∂y₀/∂x₀ = y₀(1 − y₀), which the backward yields for the gradient [1, 0] (ones would give 0:
-    /// the components of a softmax always sum to 1).
+    /// A form along a dim has no single-input curve, so it is drawn as the first component of f([x, 0]): for softmax the
+    /// probability a two-class classifier gives class 0 when its logits differ by x (it equals σ(x); log-softmax gives
+    /// ln σ(x), softmin σ(−x)). Its derivative is ∂y₀/∂x₀, which the backward yields for the gradient [1, 0] (ones would
+    /// give 0 for softmax: the components of a softmax always sum to 1). The pairs lie along the form's own dim
+    /// (<see cref="AlongDimForm.SliceShape"/>: Softmax2d's are channels).
     /// </summary>
-    private static float[] SoftmaxPair(ActivationRegistry r, float[] xs, bool derivative)
+    private static float[] SlicePair(ActivationRegistry r, ActivationVariant v, float[] xs, bool derivative)
     {
         float[] pairs = new float[xs.Length * 2];
         float[] grad = new float[xs.Length * 2];
@@ -112,11 +113,12 @@ internal static class CurveCatalog
             grad[2 * i] = 1;
         }
 
-        IActivation softmax = r.Softmax(-1);
-        float[] y = softmax.Forward(new Tensor(pairs, [xs.Length, 2])).ToArray();
+        int[] shape = v.AlongDim!.SliceShape(xs.Length, 2);
+        IActivation activation = r.Create(v);
+        float[] y = activation.Forward(new Tensor(pairs, shape)).ToArray();
         if (derivative)
         {
-            y = softmax.Backward(new Tensor(grad, [xs.Length, 2])).ToArray();
+            y = activation.Backward(new Tensor(grad, shape)).ToArray();
         }
 
         return Enumerable.Range(0, xs.Length).Select(i => y[2 * i]).ToArray();

@@ -36,4 +36,39 @@ public class GuideExamplesTests
     [Fact]
     public void BatchOf32By4096_Keeps512KBOfActivations() =>
         Assert.Equal(512 * 1024, Tensor.Zeros(32, 4096).NBytes);
+
+    [Fact]
+    public void LogOfSoftmaxInTwoSteps_LosesDigitsThenEverything_WhereLogSoftmaxIsExact()
+    {
+        var x = new Tensor(new float[] { 0, -100 });
+        Assert.Equal(-99.983, MathF.Log(Functional.Softmax(x).ToArray()[1]), 3);
+        Assert.Equal(-100f, Functional.LogSoftmax(x).ToArray()[1]);
+        var y = new Tensor(new float[] { 0, -110 });
+        Assert.Equal(float.NegativeInfinity, MathF.Log(Functional.Softmax(y).ToArray()[1]));
+        Assert.Equal(-110f, Functional.LogSoftmax(y).ToArray()[1]);
+    }
+
+    [Fact]
+    public void TheNllGradient_IsSoftmaxMinusOneHot()
+    {
+        var logits = new Tensor(new float[] { 2, -1, 0.5f });
+        var logSoftmax = new LogSoftmax();
+        Tensor y = logSoftmax.Forward(logits);
+        const int Target = 2;
+        float nll = -y.ToArray()[Target];
+        Assert.Equal(-Math.Log(Math.Exp(0.5) / (Math.Exp(2) + Math.Exp(-1) + Math.Exp(0.5))), nll, 6);
+        float[] dx = logSoftmax.Backward(new Tensor(new float[] { 0, 0, -1 })).ToArray();
+        float[] p = Functional.Softmax(logits).ToArray();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(p[i] - (i == Target ? 1 : 0), dx[i], 6);
+        }
+    }
+
+    [Fact]
+    public void LogSumExp_IsMaxPlusLogOfTheRest_AndFollowsTorchAtTheEdges()
+    {
+        Assert.Equal(1000 + Math.Log(1 + Math.Exp(-1)), new Tensor(new float[] { 1000, 999 }).LogSumExp(0).Item(), 3);
+        Assert.Equal(float.NegativeInfinity, new Tensor(Array.Empty<float>(), [0]).LogSumExp(0).Item());
+    }
 }

@@ -79,4 +79,27 @@ public class CheckCommandTests
         Assert.Contains("give one or the other", run.Error);
         Assert.Equal("", run.Out);   // nothing was scanned
     }
+
+    [Fact]
+    public void Stability_HasATablePerFormAlongADim()
+    {
+        TitoRun run = TitoRun.Of("check stability");
+        foreach (string name in new[] { "Softmax", "LogSoftmax", "Softmin", "Softmax2d" })
+        {
+            Assert.Contains($"{name} slices at extreme inputs", run.Out);
+        }
+
+        Assert.Contains("(along dim -3)", run.Out);
+    }
+
+    [Fact]
+    public void Accuracy_ScansTheFormsAlongADim_OverRandomSlices()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --function logsoftmax");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Kernels along a dim vs the double reference", run.Out);
+        Assert.Contains("LogSoftmax", run.Out);
+        Assert.DoesNotContain("Forward kernels vs the double reference", run.Out);   // no element-wise kernel is named so
+        Assert.DoesNotContain("❌", run.Out);
+    }
 }

@@ -19,6 +19,11 @@ public class TestCommandTests
             Assert.Contains($"📈 Progress: {unit} ✓", run.Out);
         }
 
+        foreach (string unit in new[] { "LogSoftmax", "Softmin", "Softmax2d" })
+        {
+            Assert.Contains($"📈 Progress: {unit} ✓", run.Out);
+        }
+
         Assert.Contains("✅ Sigmoid(0) = 0.5 exactly", run.Out);
         Assert.Contains("✅ ReLU → Softmax on [[−1, 0, 1, 2]]", run.Out);
         Assert.Contains("✅ Outputs combine with + and *", run.Out);

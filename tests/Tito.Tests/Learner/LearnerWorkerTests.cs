@@ -104,6 +104,7 @@ public class LearnerWorkerTests
         Assert.Equal(0, TitoRun.Of(["module", "start", "02", "--source", root, "--progress-file", progress], workingDirectory: temp.Path).ExitCode);
         string workspace = Path.Combine(temp.Path, "workspace", "02_activations");
         Assert.True(File.Exists(Path.Combine(workspace, "going-further", "LeakyReLUMath.cs")));
+        Assert.Contains("TODO", File.ReadAllText(Path.Combine(workspace, "going-further", "LogSoftmaxMath.cs")));
 
         // The five solved, the family left as TODO stubs: the module completes, the optional part reports its failures.
         foreach (string file in Directory.GetFiles(Path.Combine(root, "src", "TinyTorch", "Activations", "Reference"), "*.cs"))
@@ -116,6 +117,7 @@ public class LearnerWorkerTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Going further — optional", run.Out);
         Assert.Contains("TODO: implement LeakyReLUMath.Forward", run.Out);
+        Assert.Contains("🔬 Unit Test: LogSoftmax", run.Out);   // graded from the copy's own LogSoftmaxMath stub
         var held = System.Text.RegularExpressions.Regex.Match(run.Out, @"🧭 Going further: (\d+) of (\d+) optional properties held");
         Assert.True(held.Success);
         Assert.True(int.Parse(held.Groups[1].Value) < int.Parse(held.Groups[2].Value));   // the stubs failed, and did not count

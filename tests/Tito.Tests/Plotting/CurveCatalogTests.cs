@@ -57,4 +57,28 @@ public class CurveCatalogTests
             Assert.Equal(["relu", "sigmoid", "tanh", "gelu", "gelu-tanh", "gelu-exact", "softmax"], panels[0].Select(c => c.Name));
         }
     }
+
+    [Theory]
+    [InlineData("logsoftmax")]
+    [InlineData("softmin")]
+    [InlineData("softmax2d")]
+    public void TheOtherFormsAlongADim_AreDrawnOnPairsAlongTheirDim(string key)
+    {
+        Curve curve = CurveCatalog.Select([key], derivative: false, ActivationRegistry.Library).Single();
+        float[] y = curve.Evaluate(Xs);
+        float[] d = CurveCatalog.Select([key], derivative: true, ActivationRegistry.Library).Single().Evaluate(Xs);
+        Assert.EndsWith("([x, 0])₀", curve.Label);
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            // log-softmax([x, 0])₀ = ln σ(x), its derivative 1 − σ(x); softmin = σ(−x), derivative −σ(x)σ(−x); softmax2d = σ(x).
+            (double f, double df) = key switch
+            {
+                "logsoftmax" => (Math.Log(Sigma(Xs[i])), 1 - Sigma(Xs[i])),
+                "softmin" => (Sigma(-Xs[i]), -Sigma(Xs[i]) * Sigma(-Xs[i])),
+                _ => (Sigma(Xs[i]), Sigma(Xs[i]) * Sigma(-Xs[i])),
+            };
+            Assert.Equal(f, y[i], 1e-6);
+            Assert.Equal(df, d[i], 1e-6);
+        }
+    }
 }

@@ -111,6 +111,18 @@ internal static class FloatSoftmaxRow
         where TL : IFloatLanes<TV> =>
         TL.Multiply(TL.MultiplyAdd(e, reciprocalHi, TL.Multiply(e, reciprocalLo)), TL.Create((float)(1 / Boost)));
 
+    /// <summary>
+    /// ln Σⱼ e^(xⱼ − m) in double from <paramref name="sum"/>, the row's sum of terms 2^32·e^(xⱼ − m′) (see
+    /// <see cref="Shift"/>), and the row's maximum m: ln(sum) − 32·ln 2 + (m′ − m). Its error is the sum's relative
+    /// error (≤ 2^-29.5, item 2 of the remarks) as an absolute error, plus ≈ 2^-45 of rounding.
+    /// </summary>
+    public static double LogOfSum(double sum, float max)
+    {
+        const double Ln2 = 0.69314718055994531;
+        double shiftMinusMax = max >= 2 * Clamp || max <= -Clamp ? 0 : (Math.Round(max * SixteenOverLn2) * (Ln2 / 16)) - max;
+        return Math.Log(sum) - (32 * Ln2) + shiftMinusMax;
+    }
+
     /// <summary>2^32/<paramref name="sum"/> (the sum of the terms at 2^32) as the float pair Rhi + Rlo.</summary>
     public static (float Hi, float Lo) Divisor(double sum)
     {

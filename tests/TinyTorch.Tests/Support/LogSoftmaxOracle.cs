@@ -1,0 +1,97 @@
+namespace TinyTorch.Tests.Support;
+
+/// <summary>
+/// Log-softmax and log-sum-exp of a row in double, written apart from the library's reference: the terms below the
+/// maximum summed smallest first, L = ln(1 + s) by Goldberg's log1p; PyTorch's edges (NaN or +∞ in the row, or all −∞,
+/// give NaN).
+/// </summary>
+internal static class LogSoftmaxOracle
+{
+    /// <summary>The row's maximum m and L = ln Σ e^(xⱼ − m); NaN for the NaN rows.</summary>
+    public static (double Max, double LogSum) Normalizer(ReadOnlySpan<float> row)
+    {
+        double max = double.NegativeInfinity;
+        bool nan = false;
+        foreach (float v in row)
+        {
+            nan |= float.IsNaN(v);
+            max = Math.Max(max, v);
+        }
+
+        if (nan || double.IsInfinity(max))
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var terms = new List<double>();
+        int maxima = 0;
+        foreach (float v in row)
+        {
+            if (v == max)
+            {
+                maxima++;
+            }
+            else
+            {
+                terms.Add(Math.Exp(v - max));
+            }
+        }
+
+        terms.Sort();
+        double s = maxima - 1;
+        double small = 0;
+        foreach (double t in terms)
+        {
+            small += t;
+        }
+
+        s += small;
+        double u = 1 + s;
+        return (max, u == 1 ? s : Math.Log(u) * s / (u - 1));
+    }
+
+    /// <summary>The true log-softmax of a row.</summary>
+    public static double[] LogSoftmax(ReadOnlySpan<float> row)
+    {
+        (double max, double logSum) = Normalizer(row);
+        var y = new double[row.Length];
+        for (int i = 0; i < row.Length; i++)
+        {
+            y[i] = double.IsNaN(logSum) ? double.NaN : row[i] - max - logSum;
+        }
+
+        return y;
+    }
+
+    /// <summary>
+    /// Asserts every slice of y (x viewed as [outer, length, inner]) within <paramref name="bound"/> ULP of the true
+    /// log-softmax, and returns the largest error seen.
+    /// </summary>
+    public static double MaxUlp(float[] x, float[] y, int length, int inner, double bound, string what)
+    {
+        double worst = 0;
+        int outer = x.Length / (length * inner);
+        for (int o = 0; o < outer; o++)
+        {
+            for (int c = 0; c < inner; c++)
+            {
+                int start = (o * length * inner) + c;
+                float[] slice = [.. Enumerable.Range(0, length).Select(i => x[start + (i * inner)])];
+                double[] truth = LogSoftmax(slice);
+                for (int i = 0; i < length; i++)
+                {
+                    float actual = y[start + (i * inner)];
+                    double error = Ulp.Error(actual, truth[i]);
+                    Assert.True(Ulp.WithinForwardBound(actual, truth[i], bound),
+                        $"{what}: slice ({o}, {c}) of length {length}, element {i}: got {actual:R}, truth {truth[i]:R} ({error:F2} ULP)");
+                    if (Math.Abs(truth[i]) >= Ulp.MinNormal)
+                    {
+                        worst = Math.Max(worst, error);
+                    }
+                }
+            }
+        }
+
+        return worst;
+    }
+}
