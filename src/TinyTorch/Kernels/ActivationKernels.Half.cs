@@ -100,13 +100,13 @@ public static partial class ActivationKernels
         switch (approximate)
         {
             case GeluApproximation.Sigmoid:
-                HalfAdapter.Backward(default(GeluSigmoidFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.SigmoidFormDerivative(v));
+                HalfAdapter.Backward(default(GeluSigmoidFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.SigmoidFormDerivative(v), cancels: true);
                 break;
             case GeluApproximation.Tanh:
-                HalfAdapter.Backward(default(GeluTanhFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.TanhFormDerivative(v));
+                HalfAdapter.Backward(default(GeluTanhFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.TanhFormDerivative(v), cancels: true);
                 break;
             case GeluApproximation.None:
-                HalfAdapter.Backward(default(GeluExactFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.ExactFormDerivative(v));
+                HalfAdapter.Backward(default(GeluExactFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.ExactFormDerivative(v), cancels: true);
                 break;
             default: throw UnknownForm(approximate);
         }

@@ -71,19 +71,27 @@ internal static unsafe class HalfAdapter
     }
 
     /// <summary>destination[i] = Half(f(saved[i], gradOutput[i])) for the float backward operator f, correctly rounded.</summary>
+    /// <remarks>
+    /// <paramref name="cancels"/>: whether f′ has a zero where the float operator computes it as a difference of terms
+    /// the size of the gradient (GELU, SiLU, Mish, Hardswish). Such results are only within
+    /// <see cref="BackwardGradientUlps"/>·2^-24·|g| of the truth, so the fix-up window grows to that; the other
+    /// operators keep the few-ULP window (a wider one would also catch every exact 0, such as half of ReLU's).
+    /// The exhaustive Half tests decide which is which.
+    /// </remarks>
     public static void Backward<TOp>(
-        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, string savedName, BinaryReference reference, double p = 0, double q = 0)
+        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, string savedName, BinaryReference reference,
+        double p = 0, double q = 0, bool cancels = false)
         where TOp : struct, IBinaryOperator
     {
         CheckBackward(gradOutput, saved, destination, savedName);
         destination = destination[..saved.Length];
         if (ParallelRunner.ThreadsFor(ParallelRunner.Work(saved.Length, TOp.Unroll)) <= 1)
         {
-            BinaryRange(in op, gradOutput, saved, destination, reference, p, q);
+            BinaryRange(in op, gradOutput, saved, destination, reference, p, q, cancels);
             return;
         }
 
-        BinaryOnThreads(in op, gradOutput, saved, destination, reference, p, q);
+        BinaryOnThreads(in op, gradOutput, saved, destination, reference, p, q, cancels);
     }
 
     /// <summary>A Half backward's spans: the same length, and a destination long enough that overlaps neither partially.</summary>
@@ -236,7 +244,7 @@ internal static unsafe class HalfAdapter
     }
 
     private static void BinaryRange<TOp>(
-        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q)
+        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, bool cancels)
         where TOp : struct, IBinaryOperator
     {
         Span<float> grads = stackalloc float[ChunkLength];
@@ -251,7 +259,7 @@ internal static unsafe class HalfAdapter
             ElementwiseLoop.Binary(in op, s, g, y, nonTemporal: false);   // NOTE: operators take (saved, gradOutput)
             Span<Half> d = destination.Slice(start, n);
             TensorPrimitives.ConvertToHalf(y, d);
-            for (int i = NextRisky(y, g, 0); i < n; i = NextRisky(y, g, i + 1))
+            for (int i = Next(y, g, 0, cancels); i < n; i = Next(y, g, i + 1, cancels))
             {
                 d[i] = (Half)reference(g[i], s[i], p, q);
             }
@@ -277,7 +285,7 @@ internal static unsafe class HalfAdapter
     }
 
     private static void BinaryOnThreads<TOp>(
-        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q)
+        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, bool cancels)
         where TOp : struct, IBinaryOperator
     {
         fixed (Half* pg = gradOutput, ps = saved, pd = destination)
@@ -292,10 +300,13 @@ internal static unsafe class HalfAdapter
                     new ReadOnlySpan<Half>((Half*)gs + start, count),
                     new ReadOnlySpan<Half>((Half*)ss + start, count),
                     new Span<Half>((Half*)ds + start, count),
-                    reference, p, q);
+                    reference, p, q, cancels);
             });
         }
     }
+
+    private static int Next(ReadOnlySpan<float> y, ReadOnlySpan<float> g, int from, bool cancels) =>
+        cancels ? NextRisky(y, g, from) : NextRisky(y, from);
 
     private static int Chunks(int length) => (length + ChunkLength - 1) / ChunkLength;
 
