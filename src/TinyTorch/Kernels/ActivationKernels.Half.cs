@@ -100,13 +100,13 @@ public static partial class ActivationKernels
         switch (approximate)
         {
             case GeluApproximation.Sigmoid:
-                HalfAdapter.Backward(default(GeluSigmoidFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.SigmoidFormDerivative(v), cancels: true);
+                HalfAdapter.Backward(default(GeluSigmoidFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.SigmoidFormDerivative(v), zoneLow: -1.1f, zoneHigh: -0.4f);
                 break;
             case GeluApproximation.Tanh:
-                HalfAdapter.Backward(default(GeluTanhFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.TanhFormDerivative(v), cancels: true);
+                HalfAdapter.Backward(default(GeluTanhFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.TanhFormDerivative(v), zoneLow: -1.1f, zoneHigh: -0.4f);
                 break;
             case GeluApproximation.None:
-                HalfAdapter.Backward(default(GeluExactFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.ExactFormDerivative(v), cancels: true);
+                HalfAdapter.Backward(default(GeluExactFormBackwardOperator), gradOutput, x, destination, nameof(x), static (g, v, _, _) => g * GELUMath.ExactFormDerivative(v), zoneLow: -1.1f, zoneHigh: -0.4f);
                 break;
             default: throw UnknownForm(approximate);
         }

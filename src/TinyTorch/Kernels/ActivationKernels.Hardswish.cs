@@ -34,6 +34,6 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void HardswishBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
     {
-        HalfAdapter.Backward(default(HardswishBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * HardswishMath.Derivative(s), 0, 0, cancels: true);
+        HalfAdapter.Backward(default(HardswishBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * HardswishMath.Derivative(s), 0, 0, -1.85f, -1.15f);
     }
 }

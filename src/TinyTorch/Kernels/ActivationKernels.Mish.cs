@@ -33,6 +33,6 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void MishBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
     {
-        HalfAdapter.Backward(default(MishBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * MishMath.Derivative(s), 0, 0, cancels: true);
+        HalfAdapter.Backward(default(MishBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * MishMath.Derivative(s), 0, 0, -1.55f, -0.85f);
     }
 }

@@ -32,6 +32,6 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void SiLUBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
     {
-        HalfAdapter.Backward(default(SiLUBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * SiLUMath.Derivative(s), 0, 0, cancels: true);
+        HalfAdapter.Backward(default(SiLUBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * SiLUMath.Derivative(s), 0, 0, -1.65f, -0.9f);
     }
 }

@@ -72,26 +72,28 @@ internal static unsafe class HalfAdapter
 
     /// <summary>destination[i] = Half(f(saved[i], gradOutput[i])) for the float backward operator f, correctly rounded.</summary>
     /// <remarks>
-    /// <paramref name="cancels"/>: whether f′ has a zero where the float operator computes it as a difference of terms
-    /// the size of the gradient (GELU, SiLU, Mish, Hardswish). Such results are only within
-    /// <see cref="BackwardGradientUlps"/>·2^-24·|g| of the truth, so the fix-up window grows to that; the other
-    /// operators keep the few-ULP window (a wider one would also catch every exact 0, such as half of ReLU's).
-    /// The exhaustive Half tests decide which is which.
+    /// [<paramref name="zoneLow"/>, <paramref name="zoneHigh"/>]: the saved values around a zero of f′ where the float
+    /// operator computes f′ as a difference of terms the size of 1 (GELU near −0.75, SiLU −1.28, Mish −1.19, Hardswish
+    /// −1.5). There a result is only within <see cref="BackwardGradientUlps"/>·2^-24·|g| of the truth, so the fix-up
+    /// window grows to that; everywhere else (and for every other operator: NaN bounds, no zone) the few-ULP window
+    /// stays. A zone-wide window everywhere would send every exact 0 (half of ReLU's results) and every lane of a
+    /// tail, where f′ is tiny but accurate, down the float64 path: GELU's backward ran at 17 ns/element that way.
+    /// The exhaustive Half tests decide the zones.
     /// </remarks>
     public static void Backward<TOp>(
         in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, string savedName, BinaryReference reference,
-        double p = 0, double q = 0, bool cancels = false)
+        double p = 0, double q = 0, float zoneLow = float.NaN, float zoneHigh = float.NaN)
         where TOp : struct, IBinaryOperator
     {
         CheckBackward(gradOutput, saved, destination, savedName);
         destination = destination[..saved.Length];
         if (ParallelRunner.ThreadsFor(ParallelRunner.Work(saved.Length, TOp.Unroll)) <= 1)
         {
-            BinaryRange(in op, gradOutput, saved, destination, reference, p, q, cancels);
+            BinaryRange(in op, gradOutput, saved, destination, reference, p, q, zoneLow, zoneHigh);
             return;
         }
 
-        BinaryOnThreads(in op, gradOutput, saved, destination, reference, p, q, cancels);
+        BinaryOnThreads(in op, gradOutput, saved, destination, reference, p, q, zoneLow, zoneHigh);
     }
 
     /// <summary>A Half backward's spans: the same length, and a destination long enough that overlaps neither partially.</summary>
@@ -149,16 +151,20 @@ internal static unsafe class HalfAdapter
     /// are within <see cref="BackwardGradientUlps"/>·2^-24·|g| of the truth, not within a few ULPs of y (near a zero of
     /// f′, g·f′ is a difference of terms the size of g), so the window around each midpoint grows by that much.
     /// </summary>
-    internal static int NextRisky(ReadOnlySpan<float> y, ReadOnlySpan<float> g, int from)
+    internal static int NextRisky(ReadOnlySpan<float> y, ReadOnlySpan<float> g, ReadOnlySpan<float> saved, int from, float zoneLow, float zoneHigh)
     {
         int i = from;
         if (Vector256.IsHardwareAccelerated)
         {
             ref float ys = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
             ref float gs = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+            ref float ss = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(saved);
+            Vector256<float> low = Vector256.Create(zoneLow), high = Vector256.Create(zoneHigh);
             for (; i <= y.Length - Vector256<float>.Count; i += Vector256<float>.Count)
             {
-                uint mask = RiskyMask(Vector256.LoadUnsafe(ref ys, (nuint)i).AsUInt32(), Vector256.LoadUnsafe(ref gs, (nuint)i));
+                Vector256<float> s = Vector256.LoadUnsafe(ref ss, (nuint)i);
+                Vector256<float> inZone = Vector256.GreaterThanOrEqual(s, low) & Vector256.LessThanOrEqual(s, high);
+                uint mask = RiskyMask(Vector256.LoadUnsafe(ref ys, (nuint)i).AsUInt32(), Vector256.LoadUnsafe(ref gs, (nuint)i) & inZone);
                 if (mask != 0)
                 {
                     return i + System.Numerics.BitOperations.TrailingZeroCount(mask);
@@ -168,7 +174,8 @@ internal static unsafe class HalfAdapter
 
         for (; i < y.Length; i++)
         {
-            if (IsRisky(BitConverter.SingleToUInt32Bits(y[i]), g[i]))
+            bool inZone = saved[i] >= zoneLow && saved[i] <= zoneHigh;
+            if (IsRisky(BitConverter.SingleToUInt32Bits(y[i]), inZone ? g[i] : 0f))
             {
                 return i;
             }
@@ -177,7 +184,7 @@ internal static unsafe class HalfAdapter
         return y.Length;
     }
 
-    /// <summary>Whether the backward result with these bits, for gradient g, may round to the wrong Half.</summary>
+    /// <summary>Whether the backward result with these bits, for gradient g (0 outside the zone), may round to the wrong Half.</summary>
     internal static bool IsRisky(uint bits, float g)
     {
         uint abs = Shifted(bits & 0x7FFF_FFFF);
@@ -200,6 +207,7 @@ internal static unsafe class HalfAdapter
         ? BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle(abs) + BitConverter.UInt32BitsToSingle(SmallestNormalHalfBits))
         : abs;
 
+    /// <summary>The lanes of y that may round wrong, the window widened by |g| (g is 0 in lanes outside the zone).</summary>
     private static uint RiskyMask(Vector256<uint> bits, Vector256<float> g)
     {
         Vector256<uint> abs = Shifted(bits & Vector256.Create(0x7FFF_FFFFu));
@@ -244,9 +252,10 @@ internal static unsafe class HalfAdapter
     }
 
     private static void BinaryRange<TOp>(
-        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, bool cancels)
+        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, float zoneLow, float zoneHigh)
         where TOp : struct, IBinaryOperator
     {
+        bool zone = !float.IsNaN(zoneLow);
         Span<float> grads = stackalloc float[ChunkLength];
         Span<float> saves = stackalloc float[ChunkLength];
         Span<float> output = stackalloc float[ChunkLength];
@@ -259,7 +268,7 @@ internal static unsafe class HalfAdapter
             ElementwiseLoop.Binary(in op, s, g, y, nonTemporal: false);   // NOTE: operators take (saved, gradOutput)
             Span<Half> d = destination.Slice(start, n);
             TensorPrimitives.ConvertToHalf(y, d);
-            for (int i = Next(y, g, 0, cancels); i < n; i = Next(y, g, i + 1, cancels))
+            for (int i = Next(y, g, s, 0, zone, zoneLow, zoneHigh); i < n; i = Next(y, g, s, i + 1, zone, zoneLow, zoneHigh))
             {
                 d[i] = (Half)reference(g[i], s[i], p, q);
             }
@@ -285,7 +294,7 @@ internal static unsafe class HalfAdapter
     }
 
     private static void BinaryOnThreads<TOp>(
-        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, bool cancels)
+        in TOp op, ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> saved, Span<Half> destination, BinaryReference reference, double p, double q, float zoneLow, float zoneHigh)
         where TOp : struct, IBinaryOperator
     {
         fixed (Half* pg = gradOutput, ps = saved, pd = destination)
@@ -300,13 +309,13 @@ internal static unsafe class HalfAdapter
                     new ReadOnlySpan<Half>((Half*)gs + start, count),
                     new ReadOnlySpan<Half>((Half*)ss + start, count),
                     new Span<Half>((Half*)ds + start, count),
-                    reference, p, q, cancels);
+                    reference, p, q, zoneLow, zoneHigh);
             });
         }
     }
 
-    private static int Next(ReadOnlySpan<float> y, ReadOnlySpan<float> g, int from, bool cancels) =>
-        cancels ? NextRisky(y, g, from) : NextRisky(y, from);
+    private static int Next(ReadOnlySpan<float> y, ReadOnlySpan<float> g, ReadOnlySpan<float> s, int from, bool zone, float low, float high) =>
+        zone ? NextRisky(y, g, s, from, low, high) : NextRisky(y, from);
 
     private static int Chunks(int length) => (length + ChunkLength - 1) / ChunkLength;
 

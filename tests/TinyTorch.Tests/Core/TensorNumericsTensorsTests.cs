@@ -12,6 +12,28 @@ namespace TinyTorch.Tests.Core;
 /// <summary>Conversions to and from System.Numerics.Tensors: views share memory, copies are copies.</summary>
 public class TensorNumericsTensorsTests
 {
+    /// <summary>docs/guide.md §10's example, as written there.</summary>
+    [Fact]
+    public void TheGuidesExampleRunsAsDocumented()
+    {
+        float[] buffer = [-1f, 0.5f, 2f, -3f];
+        Tensor t = Tensor.FromArray(buffer, 2, 2);          // no copy: t is buffer
+        Functional.ReLU(t, t);                              // in place: buffer is now [0, 0.5, 2, 0]
+        Assert.Equal([0f, 0.5f, 2f, 0f], buffer);
+
+        Tensor<float> numerics = t.AsNumericsTensor();      // no copy either: the same array behind a Tensor<float>
+        ActivationKernels.Sigmoid(numerics, numerics);      // the kernels take TensorSpan<float> too
+        Tensor copy = Tensor.CopyOf(numerics);              // CopyOf always copies (any layout, in row-major order)
+        Assert.Equal(0.5f, buffer[0]);
+        Assert.Equal(buffer, copy.ToArray());
+        buffer[0] = 7f;
+        Assert.Equal(0.5f, copy[0, 0]);
+
+        Half[] h = [(Half)0.5f, (Half)(-2f)];
+        ActivationKernels.GELU(h, h);                       // Half in, Half out, correctly rounded
+        Assert.Equal((Half)TinyTorch.Activations.Reference.GELUMath.SigmoidForm(0.5), h[0]);
+    }
+
     [Fact]
     public void AsTensorSpan_SharesMemoryBothWays()
     {
