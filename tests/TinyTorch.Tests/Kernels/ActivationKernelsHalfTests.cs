@@ -221,6 +221,39 @@ public class ActivationKernelsHalfTests
         Assert.True(wrong.Count == 0, $"{wrong.Count} misrounded\n" + string.Join("\n", wrong.Take(20)));
     }
 
+    /// <summary>
+    /// Softmax's backward cancels where gradOutput[i] is close to Σ g·y: with every gradient near 1, dx = y ⊙ (g − Σ g·y)
+    /// is a small difference of numbers near 1, and the float result is far from the truth in its own ULPs.
+    /// </summary>
+    [Fact]
+    public void SoftmaxBackwardIsCorrectlyRoundedWhereTheGradientCancelsItsMean()
+    {
+        var random = new Random(11);
+        const int Rows = 200, Length = 37;
+        int n = Rows * Length;
+        Half[] x = [.. Enumerable.Range(0, n).Select(_ => (Half)((random.NextDouble() - 0.5) * 6))];
+        Half[] g = [.. Enumerable.Range(0, n).Select(_ => (Half)(1 + ((random.Next(9) - 4) / 1024.0)))];
+        var y = new Half[n];
+        var dx = new Half[n];
+        ActivationKernels.Softmax(x, y, Length);
+        ActivationKernels.SoftmaxBackward(g, y, dx, Length);
+        var wrong = new List<string>();
+        for (int r = 0; r < Rows; r++)
+        {
+            double dot = Enumerable.Range(r * Length, Length).Sum(i => (double)g[i] * (double)y[i]);
+            for (int i = r * Length; i < (r + 1) * Length; i++)
+            {
+                double truth = (double)y[i] * ((double)g[i] - dot);
+                if (!SameAsRounded(dx[i], truth))
+                {
+                    wrong.Add($"[{i}]: got {dx[i]}, truth {truth:R}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {n} misrounded\n" + string.Join("\n", wrong.Take(10)));
+    }
+
     [Fact]
     public void SoftmaxRowsAgreeWithTheStridedFormAndSumToAboutOne()
     {
