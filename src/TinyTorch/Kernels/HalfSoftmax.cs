@@ -22,7 +22,7 @@ internal static class HalfSoftmax
             TensorPrimitives.ConvertToHalf(y.AsSpan(0, n), destination);
             int cached = -1;
             double max = 0, sum = 0;
-            for (int i = HalfAdapter.NextRisky(y.AsSpan(0, n), 0); i < n; i = HalfAdapter.NextRisky(y.AsSpan(0, n), i + 1))
+            for (int i = HalfMidpoints.NextRisky(y.AsSpan(0, n), 0); i < n; i = HalfMidpoints.NextRisky(y.AsSpan(0, n), i + 1))
             {
                 int start = SliceStart(i, length, inner);
                 if (start != cached)
@@ -53,7 +53,7 @@ internal static class HalfSoftmax
             TensorPrimitives.ConvertToHalf(dx.AsSpan(0, n), destination);
             int cached = -1;
             double dot = 0;
-            for (int i = HalfAdapter.NextRisky(dx.AsSpan(0, n), 0); i < n; i = HalfAdapter.NextRisky(dx.AsSpan(0, n), i + 1))
+            for (int i = HalfMidpoints.NextRisky(dx.AsSpan(0, n), 0); i < n; i = HalfMidpoints.NextRisky(dx.AsSpan(0, n), i + 1))
             {
                 int start = SliceStart(i, length, inner);
                 if (start != cached)
