@@ -154,6 +154,17 @@ public class TensorNumericsTensorsTests
     }
 
     [Fact]
+    public void EmptyTensorsPassThrough()
+    {
+        Tensor<float> empty = System.Numerics.Tensors.Tensor.Create(new float[0], [0, 3]);
+        ActivationKernels.Sigmoid(empty, empty);
+        ActivationKernels.Softmax(empty, empty, 1);
+        Tensor copy = Tensor.CopyOf(empty);
+        Assert.Equal([0, 3], copy.Shape);
+        Assert.Equal(0, Tensor.Zeros(0, 3).AsTensorSpan().FlattenedLength);
+    }
+
+    [Fact]
     public void TheFamilyOverTensorSpansEqualsTheSpanKernels()
     {
         float[] values = [.. Enumerable.Range(0, 24).Select(i => (i - 12) * 0.4f)];
