@@ -153,6 +153,27 @@ public class TensorNumericsTensorsTests
         Assert.Equal("output", e.ParamName);
     }
 
+    /// <summary>
+    /// Each tensor-span overload runs its span twin, so the twin's parameter names must be its own (the exceptions the
+    /// span kernel throws name them); Softmax's dim replaces the span form's rowLength.
+    /// </summary>
+    [Fact]
+    public void EveryTensorSpanOverloadHasASpanTwinWithTheSameParameterNames()
+    {
+        System.Reflection.MethodInfo[] all = typeof(ActivationKernels).GetMethods(
+            System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly);
+        var overloads = all.Where(m => m.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(ReadOnlyTensorSpan<float>)).ToArray();
+        Assert.True(overloads.Length >= 27, $"only {overloads.Length} tensor-span overloads");
+        Assert.All(overloads, m =>
+        {
+            string[] names = [.. m.GetParameters().Select(p => p.Name!).Select(n => n == "dim" ? "rowLength" : n)];
+            Assert.True(
+                all.Any(twin => twin.Name == m.Name && twin.GetParameters() is [{ ParameterType: var t }, ..] && t == typeof(ReadOnlySpan<float>)
+                    && twin.GetParameters().Select(p => p.Name!).SequenceEqual(names)),
+                $"{m.Name}({string.Join(", ", names)}) has no span twin with those names");
+        });
+    }
+
     [Fact]
     public void EmptyTensorsPassThrough()
     {
