@@ -16,22 +16,22 @@ public class BackwardBenchmarks : ElementwiseBenchmark
     private Action<int, int> _scalarReLU = null!, _scalarSigmoid = null!, _scalarTanh = null!;
 
     [Benchmark]
-    public void ReLUBackward() => ActivationKernels.ReLUBackward(X, Z, Y);
+    public void ReLUBackward() => ActivationKernels.ReLUBackward(Z, X, Y);
 
     [Benchmark]
-    public void SigmoidBackward() => ActivationKernels.SigmoidBackward(_sigmoidOut, Z, Y);
+    public void SigmoidBackward() => ActivationKernels.SigmoidBackward(Z, _sigmoidOut, Y);
 
     [Benchmark]
-    public void TanhBackward() => ActivationKernels.TanhBackward(_tanhOut, Z, Y);
+    public void TanhBackward() => ActivationKernels.TanhBackward(Z, _tanhOut, Y);
 
     [Benchmark]
-    public void GeluExactBackward() => ActivationKernels.GELUBackward(X, Z, Y, GeluApproximation.None);
+    public void GeluExactBackward() => ActivationKernels.GELUBackward(Z, X, Y, GeluApproximation.None);
 
     [Benchmark]
-    public void GeluTanhFormBackward() => ActivationKernels.GELUBackward(X, Z, Y, GeluApproximation.Tanh);
+    public void GeluTanhFormBackward() => ActivationKernels.GELUBackward(Z, X, Y, GeluApproximation.Tanh);
 
     [Benchmark]
-    public void GeluSigmoidFormBackward() => ActivationKernels.GELUBackward(X, Z, Y, GeluApproximation.Sigmoid);
+    public void GeluSigmoidFormBackward() => ActivationKernels.GELUBackward(Z, X, Y, GeluApproximation.Sigmoid);
 
     [Benchmark]
     public void ScalarReLUBackward() => Split.Run(N, Threads, _scalarReLU);

@@ -59,7 +59,7 @@ public class SoftmaxBenchmarks : ThreadedBenchmark
     public void ScalarLoop() => Split.Run(Slices, (long)AxisLength * ParallelRunner.SoftmaxElementWeight, 1, Threads, _scalar);
 
     [Benchmark]
-    public void KernelBackward() => ActivationKernels.SoftmaxStridedBackward(_y, _g, _d, AxisLength, Stride);
+    public void KernelBackward() => ActivationKernels.SoftmaxStridedBackward(_g, _y, _d, AxisLength, Stride);
 
     [Benchmark]
     public void ScalarLoopBackward() => Split.Run(Slices, AxisLength, 1, Threads, _scalarBackward);

@@ -149,10 +149,10 @@ internal static unsafe class ProbeSuites
                 Probe.Compare($"backward, {n:N0} floats, {threads} thread(s)", n,
                 [
                     ("copy", () => Split.Run(n, threads, (s, c) => x.AsSpan(s, c).CopyTo(y.AsSpan(s, c)))),
-                    ("Sigmoid backward", () => WithCap(threads, () => ActivationKernels.SigmoidBackward(x, g, y))),
-                    ("GELU exact backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.None))),
-                    ("GELU tanh backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.Tanh))),
-                    ("GELU sigmoid backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(x, g, y, GeluApproximation.Sigmoid))),
+                    ("Sigmoid backward", () => WithCap(threads, () => ActivationKernels.SigmoidBackward(g, x, y))),
+                    ("GELU exact backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(g, x, y, GeluApproximation.None))),
+                    ("GELU tanh backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(g, x, y, GeluApproximation.Tanh))),
+                    ("GELU sigmoid backward", () => WithCap(threads, () => ActivationKernels.GELUBackward(g, x, y, GeluApproximation.Sigmoid))),
                 ]);
             }
         }

@@ -148,7 +148,7 @@ public static partial class Functional
     /// <param name="approximate">The form the forward used.</param>
     /// <returns>dL/dx.</returns>
     public static Tensor GELUBackward(Tensor gradOutput, Tensor input, GeluApproximation approximate = GeluApproximation.Sigmoid) =>
-        Zip(gradOutput, input, nameof(input), (x, g, d) => ActivationKernels.GELUBackward(x, g, d, approximate));
+        Zip(gradOutput, input, nameof(input), (g, x, d) => ActivationKernels.GELUBackward(g, x, d, approximate));
 
     /// <summary>Softmax's backward: dL/dx = y ⊙ (g − Σ g·y) along <paramref name="dim"/>, from the forward's output y.</summary>
     /// <param name="gradOutput">dL/dy.</param>
@@ -160,12 +160,12 @@ public static partial class Functional
         CheckGradient(gradOutput, output, nameof(output));
         (int length, int stride) = SoftmaxAxis(output, dim);
         Tensor dx = Tensor.Uninitialized(output.ShapeArray);
-        ActivationKernels.SoftmaxStridedBackward(output.AsSpan(), gradOutput.AsSpan(), dx.AsSpan(), length, stride);
+        ActivationKernels.SoftmaxStridedBackward(gradOutput.AsSpan(), output.AsSpan(), dx.AsSpan(), length, stride);
 
         return dx;
     }
 
-    private delegate void BinaryKernel(ReadOnlySpan<float> saved, ReadOnlySpan<float> gradOutput, Span<float> destination);
+    private delegate void BinaryKernel(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> saved, Span<float> destination);
 
     /// <summary>A tensor of x's shape for a forward to overwrite: allocated without a zeroing pass.</summary>
     private static Tensor NewLike(Tensor x)
@@ -194,7 +194,7 @@ public static partial class Functional
     {
         CheckGradient(gradOutput, saved, savedName);
         Tensor dx = Tensor.Uninitialized(saved.ShapeArray);
-        kernel(saved.AsSpan(), gradOutput.AsSpan(), dx.AsSpan());
+        kernel(gradOutput.AsSpan(), saved.AsSpan(), dx.AsSpan());
         return dx;
     }
 

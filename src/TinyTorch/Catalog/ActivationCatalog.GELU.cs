@@ -31,7 +31,7 @@ public static partial class ActivationCatalog
         Label = label,
         Create = () => new Core.GELU(form),
         Forward = (x, d) => ActivationKernels.GELU(x, d, form),
-        Backward = (g, x, d) => ActivationKernels.GELUBackward(x, g, d, form),
+        Backward = (g, x, d) => ActivationKernels.GELUBackward(g, x, d, form),
         Saves = SavedForBackward.Input,
         Reference = reference,
         ReferenceDerivative = derivative,

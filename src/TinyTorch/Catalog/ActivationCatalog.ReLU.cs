@@ -23,7 +23,7 @@ public static partial class ActivationCatalog
                 Label = "ReLU",
                 Create = () => new Core.ReLU(),
                 Forward = ActivationKernels.ReLU,
-                Backward = (g, y, d) => ActivationKernels.ReLUBackward(y, g, d),
+                Backward = ActivationKernels.ReLUBackward,
                 Saves = SavedForBackward.Output,
                 Reference = ReLUMath.Forward,
                 ReferenceDerivative = ReLUMath.Derivative,

@@ -23,7 +23,7 @@ public static partial class ActivationCatalog
                 Label = "Sigmoid",
                 Create = () => new Core.Sigmoid(),
                 Forward = ActivationKernels.Sigmoid,
-                Backward = (g, y, d) => ActivationKernels.SigmoidBackward(y, g, d),
+                Backward = ActivationKernels.SigmoidBackward,
                 Saves = SavedForBackward.Output,
                 Reference = SigmoidMath.Forward,
                 ReferenceDerivative = SigmoidMath.Derivative,

@@ -26,8 +26,7 @@ public static partial class ActivationCatalog
                 AlongDim = new()
                 {
                     Forward = ActivationKernels.SoftmaxStrided,
-                    Backward = (gradOutput, output, destination, axisLength, stride) =>
-                        ActivationKernels.SoftmaxStridedBackward(output, gradOutput, destination, axisLength, stride),
+                    Backward = ActivationKernels.SoftmaxStridedBackward,
                     Reference = SliceReferences.Softmax,
                     WithDim = dim => new Core.Softmax(dim),
                     IsDistribution = true,

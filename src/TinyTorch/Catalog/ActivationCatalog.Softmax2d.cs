@@ -31,8 +31,7 @@ public static partial class ActivationCatalog
                 AlongDim = new()
                 {
                     Forward = ActivationKernels.SoftmaxStrided,
-                    Backward = (gradOutput, output, destination, axisLength, stride) =>
-                        ActivationKernels.SoftmaxStridedBackward(output, gradOutput, destination, axisLength, stride),
+                    Backward = ActivationKernels.SoftmaxStridedBackward,
                     Reference = SliceReferences.Softmax,
                     Dim = Functional.Softmax2dDim,
                     Ranks = [3, 4],

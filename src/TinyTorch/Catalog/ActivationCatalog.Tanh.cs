@@ -23,7 +23,7 @@ public static partial class ActivationCatalog
                 Label = "Tanh",
                 Create = () => new Core.Tanh(),
                 Forward = ActivationKernels.Tanh,
-                Backward = (g, y, d) => ActivationKernels.TanhBackward(y, g, d),
+                Backward = ActivationKernels.TanhBackward,
                 Saves = SavedForBackward.Output,
                 Reference = TanhMath.Forward,
                 ReferenceDerivative = TanhMath.Derivative,

@@ -3,6 +3,40 @@ namespace TinyTorch.Core;
 // Tensors made from a shape and a rule rather than from data.
 public sealed partial class Tensor
 {
+    /// <summary>
+    /// Wraps the caller's array as a tensor <b>without copying</b>: the tensor and the array share memory, so a write
+    /// through either shows in the other (the constructor <see cref="Tensor(float[], int[])"/> copies instead).
+    /// </summary>
+    /// <remarks>
+    /// For data that is already float32 and row-major, e.g. a buffer a model runtime reuses: no allocation beyond the
+    /// tensor object and its shape. Results of operations on the tensor are still new tensors; only the indexer's
+    /// setter, <see cref="AsSpan"/> and the in-place activations write into <paramref name="data"/>.
+    /// <code>
+    /// float[] buffer = [-1f, 0.5f, 2f, -3f];
+    /// Tensor t = Tensor.FromArray(buffer, 2, 2);
+    /// Functional.ReLU(t, t);    // in place: buffer is now [0, 0.5, 2, 0]
+    /// </code>
+    /// </remarks>
+    /// <param name="data">The elements in row-major order; the tensor keeps a reference to this very array.</param>
+    /// <param name="shape">The size of each dimension (copied); its product must be <c>data.Length</c>. None gives
+    /// a 0-d scalar over a one-element array.</param>
+    /// <returns>A tensor over <paramref name="data"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or <paramref name="shape"/> is null.</exception>
+    /// <exception cref="ArgumentException">A dimension is negative, or the shape's product is not <c>data.Length</c>.</exception>
+    public static Tensor FromArray(float[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shape);
+        int size = ShapeUtil.CheckedSize(shape, nameof(shape));
+        if (size != data.Length)
+        {
+            throw new ArgumentException(
+                $"Shape {ShapeUtil.Format(shape)} holds {size} elements but the data has {data.Length}.", nameof(shape));
+        }
+
+        return FromOwned(data, (int[])shape.Clone());
+    }
+
     /// <summary>A tensor of zeros.</summary>
     /// <param name="shape">The shape; no dimensions gives a 0-d zero.</param>
     /// <returns>A new tensor.</returns>

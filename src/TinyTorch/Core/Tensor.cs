@@ -12,7 +12,10 @@ namespace TinyTorch.Core;
 /// <para>
 /// Every operation returns a new tensor with its own storage and leaves its operands alone; tensors never
 /// share storage, so there are no views to reason about. Only the indexer's setter, <see cref="AsSpan"/>
-/// and the explicitly in-place activations write into an existing tensor.
+/// and the explicitly in-place activations write into an existing tensor. The one exception is opt-in:
+/// <see cref="FromArray"/> (and the <c>System.Numerics.Tensors</c> conversions built on it) wraps memory the caller
+/// keeps, so the caller's writes show in the tensor and the tensor's in the caller's array; even then two tensors
+/// over one array cover all of it, so they are the same span or do not overlap at all.
 /// </para>
 /// <para>
 /// The class is split by topic: <c>Tensor.Arithmetic.cs</c> (+ − × ÷ with broadcasting),
@@ -116,7 +119,8 @@ public sealed partial class Tensor
     /// <summary>Gets or sets one element by its full index; negative indices count from the end.</summary>
     /// <param name="indices">One index per dimension (none for a 0-d tensor).</param>
     /// <exception cref="ArgumentException">The number of indices is not <see cref="Rank"/>.</exception>
-    /// <exception cref="IndexOutOfRangeException">An index lies outside its dimension.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An index lies outside its dimension: the message names the index,
+    /// the dimension and the valid range, [−size, size − 1].</exception>
     [IndexerName("Element")]   // frees the name "Item" for Item(), PyTorch's scalar accessor
     public float this[params int[] indices]
     {
@@ -146,6 +150,10 @@ public sealed partial class Tensor
     /// <returns>A span over all <see cref="Size"/> elements.</returns>
     public Span<float> AsSpan() => _data;
 
+    /// <summary>The tensor's own storage in row-major order, read-only: no copy, and it sees later writes.</summary>
+    /// <returns>A read-only span over all <see cref="Size"/> elements.</returns>
+    public ReadOnlySpan<float> AsReadOnlySpan() => _data;
+
     /// <summary>The shape written as in NumPy, e.g. <c>(2, 3)</c>, <c>(5,)</c> or <c>()</c>.</summary>
     public string ShapeString => ShapeUtil.Format(_shape);
 
@@ -174,8 +182,11 @@ public sealed partial class Tensor
             int i = indices[d] < 0 ? indices[d] + _shape[d] : indices[d];
             if ((uint)i >= (uint)_shape[d])
             {
-                throw new IndexOutOfRangeException(
-                    $"Index {indices[d]} is out of range for dimension {d} of size {_shape[d]}.");
+                // NOTE: not IndexOutOfRangeException, which the runtime reserves for its own array accesses (CA2201).
+                throw new ArgumentOutOfRangeException(
+                    nameof(indices),
+                    indices[d],
+                    $"Index {indices[d]} is out of range for dimension {d} of size {_shape[d]}; valid indices are {RangeOf(_shape[d])}.");
             }
 
             flat = (flat * _shape[d]) + i;
@@ -183,4 +194,6 @@ public sealed partial class Tensor
 
         return flat;
     }
+
+    private static string RangeOf(int size) => size == 0 ? "none (the dimension is empty)" : $"{-size} to {size - 1}";
 }

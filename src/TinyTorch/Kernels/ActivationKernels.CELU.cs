@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -27,5 +28,29 @@ public static partial class ActivationKernels
     {
         RequirePositive(alpha, nameof(alpha));
         Backward(new ELUBackwardOperator(1f, 1f, alpha), gradOutput, input, destination, nameof(input));
+    }
+
+    /// <summary>CELU over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    /// <param name="alpha">The alpha; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void CELU(ReadOnlySpan<Half> x, Span<Half> destination, float alpha = 1f)
+    {
+        RequirePositive(alpha, nameof(alpha));
+        HalfAdapter.Unary(new ELUOperator(alpha, 0f, 1f, 0f, alpha), x, destination, static (v, p, q) => CELUMath.Forward(v, p), alpha, 0);
+    }
+
+    /// <summary>CELU's backward over Half, correctly rounded, in PyTorch's order (gradOutput, input, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    /// <param name="alpha">The alpha; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void CELUBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination, float alpha = 1f)
+    {
+        RequirePositive(alpha, nameof(alpha));
+        HalfAdapter.Backward(new ELUBackwardOperator(1f, 1f, alpha), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * CELUMath.Derivative(s, p), alpha, 0);
     }
 }

@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -36,5 +37,29 @@ public static partial class ActivationKernels
         {
             throw new ArgumentOutOfRangeException(nameof(lambd), lambd, $"lambd must be greater than or equal to 0, but got {lambd}.");
         }
+    }
+
+    /// <summary>Hardshrink over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    /// <param name="lambd">The threshold; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void Hardshrink(ReadOnlySpan<Half> x, Span<Half> destination, float lambd = 0.5f)
+    {
+        RequireLambd(lambd);
+        HalfAdapter.Unary(new HardshrinkOperator(lambd), x, destination, static (v, p, q) => HardshrinkMath.Forward(v, p), lambd, 0);
+    }
+
+    /// <summary>Hardshrink's backward over Half, correctly rounded, in PyTorch's order (gradOutput, input, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    /// <param name="lambd">The threshold; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void HardshrinkBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination, float lambd = 0.5f)
+    {
+        RequireLambd(lambd);
+        HalfAdapter.Backward(new ShrinkBackwardOperator(lambd), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * HardshrinkMath.Derivative(s, p), lambd, 0);
     }
 }

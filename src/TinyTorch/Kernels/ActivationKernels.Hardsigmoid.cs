@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -17,4 +18,22 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void HardsigmoidBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination) =>
         Backward(default(HardsigmoidBackwardOperator), gradOutput, input, destination, nameof(input));
+
+    /// <summary>Hardsigmoid over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    public static void Hardsigmoid(ReadOnlySpan<Half> x, Span<Half> destination)
+    {
+        HalfAdapter.Unary(default(HardsigmoidOperator), x, destination, static (v, p, q) => HardsigmoidMath.Forward(v), 0, 0);
+    }
+
+    /// <summary>Hardsigmoid's backward over Half, correctly rounded, in PyTorch's order (gradOutput, input, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void HardsigmoidBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
+    {
+        HalfAdapter.Backward(default(HardsigmoidBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * HardsigmoidMath.Derivative(s), 0, 0);
+    }
 }

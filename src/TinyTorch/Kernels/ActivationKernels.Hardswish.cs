@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -17,4 +18,22 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void HardswishBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination) =>
         Backward(default(HardswishBackwardOperator), gradOutput, input, destination, nameof(input));
+
+    /// <summary>Hardswish over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    public static void Hardswish(ReadOnlySpan<Half> x, Span<Half> destination)
+    {
+        HalfAdapter.Unary(default(HardswishOperator), x, destination, static (v, p, q) => HardswishMath.Forward(v), 0, 0);
+    }
+
+    /// <summary>Hardswish's backward over Half, correctly rounded, in PyTorch's order (gradOutput, input, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void HardswishBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
+    {
+        HalfAdapter.Backward(default(HardswishBackwardOperator), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * HardswishMath.Derivative(s), 0, 0, -1.85f, -1.15f);
+    }
 }

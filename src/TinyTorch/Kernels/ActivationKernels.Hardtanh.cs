@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -42,5 +43,31 @@ public static partial class ActivationKernels
         {
             throw new ArgumentOutOfRangeException(nameof(minVal), minVal, $"minVal must not exceed maxVal, but got minVal = {minVal} and maxVal = {maxVal}.");
         }
+    }
+
+    /// <summary>Hardtanh over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    /// <param name="minVal">The lower bound; as the float overload.</param>
+    /// <param name="maxVal">The upper bound; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void Hardtanh(ReadOnlySpan<Half> x, Span<Half> destination, float minVal = -1f, float maxVal = 1f)
+    {
+        RequireBounds(minVal, maxVal);
+        HalfAdapter.Unary(new HardtanhOperator(minVal, maxVal), x, destination, static (v, p, q) => HardtanhMath.Forward(v, p, q), minVal, maxVal);
+    }
+
+    /// <summary>Hardtanh's backward over Half, correctly rounded, in PyTorch's order (gradOutput, output, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    /// <param name="minVal">The lower bound; as the float overload.</param>
+    /// <param name="maxVal">The upper bound; as the float overload.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range, as for the float overload.</exception>
+    public static void HardtanhBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> output, Span<Half> destination, float minVal = -1f, float maxVal = 1f)
+    {
+        RequireBounds(minVal, maxVal);
+        HalfAdapter.Backward(new HardtanhBackwardOperator(minVal, maxVal), gradOutput, output, destination, nameof(output), static (g, s, p, q) => s > p && s < q ? g : 0, minVal, maxVal);
     }
 }

@@ -3,8 +3,9 @@ namespace TinyTorch.Kernels;
 public static partial class ActivationKernels
 {
     // The element-wise family's kernels (one file each, ActivationKernels.LeakyReLU.cs, …) run operators that carry
-    // their activation's parameters; these are the checks and the loop they all go through. Their backward passes take
-    // PyTorch's argument order, (gradOutput, saved, destination), as leaky_relu_backward(grad_output, self, …) does.
+    // their activation's parameters; these are the checks and the loop they all go through, the course five's
+    // backward passes too. Every backward takes PyTorch's argument order, (gradOutput, saved, destination), as
+    // leaky_relu_backward(grad_output, self, …) and sigmoid_backward(grad_output, output) do.
 
     private static void Unary<TOp>(in TOp op, ReadOnlySpan<float> x, Span<float> destination)
         where TOp : struct, IUnaryOperator
@@ -17,10 +18,16 @@ public static partial class ActivationKernels
     private static void Backward<TOp>(in TOp op, ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> saved, Span<float> destination, string savedName)
         where TOp : struct, IBinaryOperator
     {
+        CheckBackward(gradOutput, saved, destination, savedName);
+        ParallelRunner.Binary(in op, saved, gradOutput, destination[..saved.Length]);
+    }
+
+    /// <summary>A backward's spans: the same length, and a destination long enough that overlaps neither partially.</summary>
+    private static void CheckBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> saved, Span<float> destination, string savedName)
+    {
         SpanChecks.SameLength(gradOutput, saved, nameof(gradOutput), savedName);
         SpanChecks.Destination(gradOutput, destination, nameof(gradOutput));
         SpanChecks.Destination(saved, destination, savedName);
-        ParallelRunner.Binary(in op, saved, gradOutput, destination[..saved.Length]);
     }
 
     /// <summary>An activation's float parameter must be a finite number.</summary>

@@ -1,3 +1,4 @@
+using TinyTorch.Activations.Reference;
 using TinyTorch.Kernels.Operators;
 
 namespace TinyTorch.Kernels;
@@ -19,4 +20,22 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void ReLU6Backward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination) =>
         Backward(new HardtanhBackwardOperator(0f, 6f), gradOutput, output, destination, nameof(output));
+
+    /// <summary>ReLU6 over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    public static void ReLU6(ReadOnlySpan<Half> x, Span<Half> destination)
+    {
+        HalfAdapter.Unary(new HardtanhOperator(0f, 6f), x, destination, static (v, p, q) => ReLU6Math.Forward(v), 0, 0);
+    }
+
+    /// <summary>ReLU6's backward over Half, correctly rounded, in PyTorch's order (gradOutput, output, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void ReLU6Backward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> output, Span<Half> destination)
+    {
+        HalfAdapter.Backward(new HardtanhBackwardOperator(0f, 6f), gradOutput, output, destination, nameof(output), static (g, s, p, q) => s > 0 && s < 6 ? g : 0, 0, 0);
+    }
 }

@@ -27,4 +27,22 @@ public static partial class ActivationKernels
     /// <param name="destination">Receives dL/dx; may be either input.</param>
     public static void SELUBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination) =>
         Backward(new ELUBackwardOperator(SeluNegativeHi, SeluScaleHi, 1f), gradOutput, input, destination, nameof(input));
+
+    /// <summary>SELU over Half, correctly rounded: the Half nearest the float64 reference at every Half input (computed
+    /// in float through the float overload's operator, widened and narrowed in chunks; see HalfAdapter).</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    public static void SELU(ReadOnlySpan<Half> x, Span<Half> destination)
+    {
+        HalfAdapter.Unary(new ELUOperator(SeluNegativeHi, SeluNegativeLo, SeluScaleHi, SeluScaleLo, 1f), x, destination, static (v, p, q) => SELUMath.Forward(v), 0, 0);
+    }
+
+    /// <summary>SELU's backward over Half, correctly rounded, in PyTorch's order (gradOutput, input, destination).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="input">The forward's input.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void SELUBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> input, Span<Half> destination)
+    {
+        HalfAdapter.Backward(new ELUBackwardOperator(SeluNegativeHi, SeluScaleHi, 1f), gradOutput, input, destination, nameof(input), static (g, s, p, q) => g * SELUMath.Derivative(s), 0, 0);
+    }
 }

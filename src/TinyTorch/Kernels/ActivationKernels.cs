@@ -73,65 +73,69 @@ public static partial class ActivationKernels
         SoftmaxKernel.Forward(x, destination, outer, axisLength, stride);
     }
 
-    /// <summary>ReLU's backward, PyTorch's threshold backward: destination[i] = 0 where output[i] ≤ 0, else gradOutput[i]
-    /// (also where output[i] is NaN).</summary>
+    /// <summary>ReLU's backward, PyTorch's threshold_backward(grad_output, self, 0): destination[i] = 0 where
+    /// output[i] ≤ 0, else gradOutput[i] (also where output[i] is NaN).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output (or input: both are positive at the same places).</param>
-    /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
-    public static void ReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<ReLUBackwardOperator>(output, gradOutput, destination, nameof(output));
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void ReLUBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination) =>
+        Backward(default(ReLUBackwardOperator), gradOutput, output, destination, nameof(output));
 
-    /// <summary>Sigmoid's backward from its output y: destination[i] = g[i]·y[i](1 − y[i]).</summary>
+    /// <summary>Sigmoid's backward from its output y, PyTorch's sigmoid_backward(grad_output, output):
+    /// destination[i] = gradOutput[i]·y[i](1 − y[i]).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output y.</param>
-    /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
-    public static void SigmoidBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<SigmoidBackwardOperator>(output, gradOutput, destination, nameof(output));
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void SigmoidBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination) =>
+        Backward(default(SigmoidBackwardOperator), gradOutput, output, destination, nameof(output));
 
-    /// <summary>Tanh's backward from its output y: destination[i] = g[i]·(1 − y[i]²).</summary>
+    /// <summary>Tanh's backward from its output y, PyTorch's tanh_backward(grad_output, output):
+    /// destination[i] = gradOutput[i]·(1 − y[i]²).</summary>
+    /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output y.</param>
-    /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
-    public static void TanhBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination) =>
-        Binary<TanhBackwardOperator>(output, gradOutput, destination, nameof(output));
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    public static void TanhBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination) =>
+        Backward(default(TanhBackwardOperator), gradOutput, output, destination, nameof(output));
 
-    /// <summary>GELU's backward from its input x: destination[i] = g[i]·GELU′(x[i]) for the chosen form.</summary>
+    /// <summary>GELU's backward from its input x, PyTorch's gelu_backward(grad_output, self):
+    /// destination[i] = gradOutput[i]·GELU′(x[i]) for the chosen form.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
     /// <param name="x">The forward's input.</param>
-    /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
     /// <param name="approximate">The form the forward used.</param>
-    public static void GELUBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> gradOutput, Span<float> destination, GeluApproximation approximate = GeluApproximation.Sigmoid)
+    public static void GELUBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> x, Span<float> destination, GeluApproximation approximate = GeluApproximation.Sigmoid)
     {
         switch (approximate)
         {
-            case GeluApproximation.Sigmoid: Binary<GeluSigmoidFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
-            case GeluApproximation.Tanh: Binary<GeluTanhFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
-            case GeluApproximation.None: Binary<GeluExactFormBackwardOperator>(x, gradOutput, destination, nameof(x)); break;
+            case GeluApproximation.Sigmoid: Backward(default(GeluSigmoidFormBackwardOperator), gradOutput, x, destination, nameof(x)); break;
+            case GeluApproximation.Tanh: Backward(default(GeluTanhFormBackwardOperator), gradOutput, x, destination, nameof(x)); break;
+            case GeluApproximation.None: Backward(default(GeluExactFormBackwardOperator), gradOutput, x, destination, nameof(x)); break;
             default: throw UnknownForm(approximate);
         }
     }
 
-    /// <summary>Softmax's backward per row, from its output y: dx = y ⊙ (g − Σ g·y).</summary>
-    /// <param name="output">The forward's output y.</param>
+    /// <summary>Softmax's backward per row from its output y, PyTorch's _softmax_backward_data(grad_output, output, …):
+    /// dx = y ⊙ (g − Σ g·y).</summary>
     /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
     /// <param name="rowLength">The length of each row.</param>
-    public static void SoftmaxBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int rowLength)
+    public static void SoftmaxBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int rowLength)
     {
-        CheckBinary(output, gradOutput, destination, nameof(output), nameof(gradOutput));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, rowLength, 1, nameof(output), nameof(rowLength), "stride");
         SoftmaxKernel.Backward(output, gradOutput, destination, outer, rowLength, 1);
     }
 
     /// <summary>Softmax's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
-    /// <param name="output">The forward's output y.</param>
     /// <param name="gradOutput">dL/dy.</param>
-    /// <param name="destination">Receives dL/dx.</param>
+    /// <param name="output">The forward's output y.</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
     /// <param name="axisLength">The size of the softmax dimension.</param>
     /// <param name="stride">The product of the dimensions after it.</param>
-    public static void SoftmaxStridedBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradOutput, Span<float> destination, int axisLength, int stride)
+    public static void SoftmaxStridedBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int axisLength, int stride)
     {
-        CheckBinary(output, gradOutput, destination, nameof(output), nameof(gradOutput));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
         SoftmaxKernel.Backward(output, gradOutput, destination, outer, axisLength, stride);
     }
@@ -141,21 +145,6 @@ public static partial class ActivationKernels
     {
         SpanChecks.Destination(x, destination, nameof(x));
         ParallelRunner.Unary<TOp>(x, destination[..x.Length]);
-    }
-
-    /// <summary>A backward kernel; <paramref name="aName"/> is the public method's name for its first span.</summary>
-    private static void Binary<TOp>(ReadOnlySpan<float> a, ReadOnlySpan<float> gradOutput, Span<float> destination, string aName)
-        where TOp : struct, IBinaryOperator
-    {
-        CheckBinary(a, gradOutput, destination, aName, nameof(gradOutput));
-        ParallelRunner.Binary<TOp>(a, gradOutput, destination[..a.Length]);
-    }
-
-    private static void CheckBinary(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, string aName, string bName)
-    {
-        SpanChecks.SameLength(a, b, aName, bName);
-        SpanChecks.Destination(a, destination, aName);
-        SpanChecks.Destination(b, destination, bName);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace TinyTorch.Kernels;
 
 /// <summary>
 /// PReLU over a contiguous [outer, channels, inner] view: element (o, c, i) has slope weight[c]. Callers validate the
-/// spans and the layout first (<see cref="ActivationKernels.PReLU"/>).
+/// spans and the layout first (<see cref="ActivationKernels.PReLU(ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, int)"/>).
 /// </summary>
 /// <remarks>
 /// Two layouts, one answer. Where the channel changes no faster than every <see cref="RowMinInner"/> elements (a

@@ -10,7 +10,8 @@ internal static class SpanChecks
     /// The destination must be at least as long as the input, and the two may share memory only by being
     /// the very same span (in place): a partial overlap would read values the kernel has already replaced.
     /// </summary>
-    public static void Destination(ReadOnlySpan<float> input, Span<float> destination, string inputName, string destinationName = "destination")
+    public static void Destination<T>(ReadOnlySpan<T> input, Span<T> destination, string inputName, string destinationName = "destination")
+        where T : unmanaged
     {
         if (destination.Length < input.Length)
         {
@@ -22,8 +23,8 @@ internal static class SpanChecks
         long offset = OverlapOffsetInBytes(input, destination);
         if (offset != 0)
         {
-            string where = offset % sizeof(float) == 0
-                ? $"offset {offset / sizeof(float)} elements"
+            string where = offset % Unsafe.SizeOf<T>() == 0
+                ? $"offset {offset / Unsafe.SizeOf<T>()} elements"
                 : $"offset {offset} bytes, not even a whole number of elements";
             throw new ArgumentException(
                 $"{destinationName} partially overlaps {inputName} ({where}); they must be the same span (in place) or not overlap at all.",
@@ -32,7 +33,8 @@ internal static class SpanChecks
     }
 
     /// <summary>Two inputs of a backward kernel must have the same length.</summary>
-    public static void SameLength(ReadOnlySpan<float> a, ReadOnlySpan<float> b, string aName, string bName)
+    public static void SameLength<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, string aName, string bName)
+        where T : unmanaged
     {
         if (a.Length != b.Length)
         {
@@ -50,7 +52,8 @@ internal static class SpanChecks
     /// neither span, when the spans overlap at a byte offset that is not a multiple of 4 (spans cast from bytes with
     /// MemoryMarshal.Cast can). Computing from the two addresses reports every overlap with our message.
     /// </remarks>
-    private static long OverlapOffsetInBytes(ReadOnlySpan<float> input, Span<float> destination)
+    private static long OverlapOffsetInBytes<T>(ReadOnlySpan<T> input, Span<T> destination)
+        where T : unmanaged
     {
         if (input.IsEmpty || destination.IsEmpty)
         {
@@ -58,7 +61,7 @@ internal static class SpanChecks
         }
 
         long offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(destination));
-        bool overlaps = offset < (long)input.Length * sizeof(float) && -offset < (long)destination.Length * sizeof(float);
+        bool overlaps = offset < (long)input.Length * Unsafe.SizeOf<T>() && -offset < (long)destination.Length * Unsafe.SizeOf<T>();
         return overlaps ? offset : 0;
     }
 }

@@ -53,7 +53,7 @@ public class PyTorchEdgeTests
         // PyTorch's threshold backward is y <= 0 ? 0 : g: NaN fails the comparison, so g passes.
         float[] g = [.. Enumerable.Range(0, n).Select(i => 3f + i)];
         var dx = new float[n];
-        ActivationKernels.ReLUBackward(Enumerable.Repeat(float.NaN, n).ToArray(), g, dx);
+        ActivationKernels.ReLUBackward(g, Enumerable.Repeat(float.NaN, n).ToArray(), dx);
         Assert.Equal(g, dx);
     }
 

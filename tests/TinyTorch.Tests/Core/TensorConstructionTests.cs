@@ -157,7 +157,71 @@ public class TensorConstructionTests
     public void Indexer_OutOfRange_Throws(int i, int j)
     {
         Tensor t = Tensor.Zeros(2, 3);
-        Assert.Throws<IndexOutOfRangeException>(() => t[i, j]);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => t[i, j]);
+        Assert.Equal("indices", e.ParamName);
+        int d = j == 0 ? 0 : 1, bad = d == 0 ? i : j, size = d == 0 ? 2 : 3;
+        Assert.Equal(bad, e.ActualValue);
+        Assert.Contains($"Index {bad} is out of range for dimension {d} of size {size}; valid indices are {-size} to {size - 1}.", e.Message);
+    }
+
+    [Fact]
+    public void Indexer_OfAnEmptyDimension_SaysNoIndexIsValid()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Tensor.Zeros(2, 0)[0, 0]);
+        Assert.Contains("dimension 1 of size 0; valid indices are none", e.Message);
+    }
+
+    [Fact]
+    public void Indexer_Setter_OutOfRange_ThrowsAndWritesNothing()
+    {
+        Tensor t = Tensor.Zeros(2, 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => t[0, 3] = 1f);
+        Assert.All(t.ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void FromArray_SharesMemoryWithTheCallersArray()
+    {
+        float[] buffer = [-1f, 0.5f, 2f, -3f];
+        Tensor t = Tensor.FromArray(buffer, 2, 2);
+        Assert.Equal([2, 2], t.Shape);
+        buffer[0] = 9f;
+        Assert.Equal(9f, t[0, 0]);        // the caller's write shows in the tensor
+        t[1, 1] = 7f;
+        Assert.Equal(7f, buffer[3]);      // and the tensor's in the array
+        Functional.ReLU(t, t);
+        Assert.Equal([9f, 0.5f, 2f, 7f], buffer);
+        Assert.True(t.AsSpan().Overlaps(buffer));
+    }
+
+    [Fact]
+    public void FromArray_CopiesTheShape_AndMakesAScalarFromOneElement()
+    {
+        int[] shape = [4];
+        Tensor t = Tensor.FromArray(new float[4], shape);
+        shape[0] = 2;
+        Assert.Equal([4], t.Shape);
+        Assert.Equal(0, Tensor.FromArray([3f]).Rank);
+        Assert.Equal(3f, Tensor.FromArray([3f]).Item());
+    }
+
+    [Fact]
+    public void FromArray_RejectsAShapeThatDoesNotHoldTheData()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Tensor.FromArray(new float[5], 2, 3));
+        Assert.Equal("shape", e.ParamName);
+        Assert.Contains("holds 6 elements but the data has 5", e.Message);
+        Assert.Throws<ArgumentNullException>(() => Tensor.FromArray(null!, 1));
+    }
+
+    [Fact]
+    public void AsReadOnlySpan_IsTheTensorsOwnStorage()
+    {
+        Tensor t = Tensor.Zeros(3);
+        ReadOnlySpan<float> view = t.AsReadOnlySpan();
+        t[1] = 5f;
+        Assert.Equal(5f, view[1]);
+        Assert.True(view.Overlaps(t.AsSpan()));
     }
 
     [Fact]

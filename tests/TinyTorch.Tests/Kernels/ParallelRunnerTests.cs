@@ -150,8 +150,8 @@ public class ParallelRunnerTests
         ActivationKernels.ReLU(inPlace, inPlace);
         ActivationKernels.Sigmoid(x, sigmoid);
         ActivationKernels.GELU(x, gelu, GeluApproximation.Tanh);
-        ActivationKernels.ReLUBackward(x, g, reluGrad);
-        ActivationKernels.SigmoidBackward(sigmoid, g, sigmoidGrad);
+        ActivationKernels.ReLUBackward(g, x, reluGrad);
+        ActivationKernels.SigmoidBackward(g, sigmoid, sigmoidGrad);
         return [relu, inPlace, sigmoid, gelu, reluGrad, sigmoidGrad];
     }
 

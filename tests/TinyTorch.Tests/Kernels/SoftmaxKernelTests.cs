@@ -165,7 +165,7 @@ public class SoftmaxKernelTests
                 var z = new float[strided.Length];
                 ActivationKernels.SoftmaxStrided(strided, z, 256, 1024);
                 var dx = new float[rows.Length];
-                ActivationKernels.SoftmaxBackward(y, rows, dx, 1024);
+                ActivationKernels.SoftmaxBackward(rows, y, dx, 1024);
                 results.Add([.. y, .. z, .. dx]);
             }
 
@@ -190,7 +190,7 @@ public class SoftmaxKernelTests
         ActivationKernels.SoftmaxStrided(x, y, length, inner);
         float[] g = OperatorChecks.Gradients(x.Length);
         var dx = new float[x.Length];
-        ActivationKernels.SoftmaxStridedBackward(y, g, dx, length, inner);
+        ActivationKernels.SoftmaxStridedBackward(g, y, dx, length, inner);
 
         for (int o = 0; o < outer; o++)
         {
@@ -215,7 +215,7 @@ public class SoftmaxKernelTests
             }
         }
 
-        ActivationKernels.SoftmaxStridedBackward(y, g, g, length, inner);
+        ActivationKernels.SoftmaxStridedBackward(g, y, g, length, inner);
         Assert.True(g.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), "in place");
     }
 

@@ -71,15 +71,15 @@ public class PairedOperatorTests
             float[] x = [.. Enumerable.Range(0, n).Select(_ => (float)Math.ScaleB(random.NextDouble() - 0.5, random.Next(-4, 8)))];
             float[] g = [.. Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5))];
             var dx = new float[n];
-            ActivationKernels.GELUBackward(x, g, dx, form);
+            ActivationKernels.GELUBackward(g, x, dx, form);
             for (int i = 0; i < n; i++)
             {
                 Assert.True(OperatorChecks.SameBits(scalar(x[i], g[i]), dx[i]), $"{form}: length {n}, index {i}, x = {x[i]:R}, g = {g[i]:R}");
             }
 
             float[] overX = [.. x], overG = [.. g];
-            ActivationKernels.GELUBackward(overX, g, overX, form);
-            ActivationKernels.GELUBackward(x, overG, overG, form);
+            ActivationKernels.GELUBackward(g, overX, overX, form);
+            ActivationKernels.GELUBackward(overG, x, overG, form);
             Assert.True(overX.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), $"{form}: length {n}, in place over x");
             Assert.True(overG.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), $"{form}: length {n}, in place over the gradient");
         }
