@@ -44,7 +44,7 @@ public static partial class ActivationKernels
     /// <param name="rowLength">The length of each row.</param>
     public static void LogSoftmaxBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int rowLength)
     {
-        CheckBinary(gradOutput, output, destination, nameof(gradOutput), nameof(output));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, rowLength, 1, nameof(output), nameof(rowLength), "stride");
         LogSoftmaxKernel.Backward(gradOutput, output, destination, outer, rowLength, 1);
     }
@@ -57,7 +57,7 @@ public static partial class ActivationKernels
     /// <param name="stride">The product of the dimensions after it.</param>
     public static void LogSoftmaxStridedBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int axisLength, int stride)
     {
-        CheckBinary(gradOutput, output, destination, nameof(gradOutput), nameof(output));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
         LogSoftmaxKernel.Backward(gradOutput, output, destination, outer, axisLength, stride);
     }

@@ -7,7 +7,7 @@ public static partial class ActivationKernels
 {
     /// <summary>
     /// Softmin of each consecutive row of <paramref name="rowLength"/> elements: softmax(−x), by negating into
-    /// <paramref name="destination"/> (exact) and running <see cref="Softmax"/> there in place, so its bounds and edges are
+    /// <paramref name="destination"/> (exact) and running <see cref="Softmax(ReadOnlySpan{float}, Span{float}, int)"/> there in place, so its bounds and edges are
     /// softmax's (within 2 ULP; a NaN, a −∞ or an all +∞ row gives a NaN row; +∞ beside finite values gives exactly 0).
     /// </summary>
     /// <param name="x">The input: a whole number of rows.</param>
@@ -41,7 +41,7 @@ public static partial class ActivationKernels
     /// <param name="rowLength">The length of each row.</param>
     public static void SoftminBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int rowLength)
     {
-        CheckBinary(gradOutput, output, destination, nameof(gradOutput), nameof(output));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, rowLength, 1, nameof(output), nameof(rowLength), "stride");
         SoftmaxKernel.Backward(output, gradOutput, destination, outer, rowLength, 1);
         Negate(destination[..output.Length], destination);
@@ -55,7 +55,7 @@ public static partial class ActivationKernels
     /// <param name="stride">The product of the dimensions after it.</param>
     public static void SoftminStridedBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> output, Span<float> destination, int axisLength, int stride)
     {
-        CheckBinary(gradOutput, output, destination, nameof(gradOutput), nameof(output));
+        CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
         SoftmaxKernel.Backward(output, gradOutput, destination, outer, axisLength, stride);
         Negate(destination[..output.Length], destination);

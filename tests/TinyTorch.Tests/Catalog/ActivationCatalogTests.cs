@@ -15,6 +15,8 @@ public class ActivationCatalogTests
 
     public static TheoryData<string> ElementwiseKeys => [.. ActivationCatalog.Variants.Where(v => v.IsElementwise).Select(v => v.Key)];
 
+    public static TheoryData<string> AlongDimKeys => [.. ActivationCatalog.Variants.Where(v => v.AlongDim is not null).Select(v => v.Key)];
+
     public static TheoryData<string> AllKeys => [.. ActivationCatalog.Variants.Select(v => v.Key)];
 
     private static ActivationVariant Variant(string key) => ActivationCatalog.FindVariant(key)!;
@@ -113,6 +115,32 @@ public class ActivationCatalogTests
         v.Forward!(x, expectedY);
         AssertSameBits(expectedY, y);
         AssertSameBits(Backward(v, x, g), dx);
+    }
+
+    // The catalog's slice kernels are what tito measures and benchmarks in the module's name: they must be its kernels,
+    // with gradOutput and the saved output in their places (an adapter that swapped them would still run, and be wrong).
+    [Theory]
+    [MemberData(nameof(AlongDimKeys))]
+    public void AlongDim_TheSliceKernels_GiveTheModulesBits_ForwardAndBackward(string key)
+    {
+        ActivationVariant v = Variant(key);
+        AlongDimForm form = v.AlongDim!;
+        const int Count = 3, Length = 7;
+        var random = new Random(31);
+        float[] x = [.. Enumerable.Range(0, Count * Length).Select(_ => (float)((random.NextDouble() * 8) - 4))];
+        float[] g = [.. Enumerable.Range(0, Count * Length).Select(_ => (float)((random.NextDouble() * 2) - 1))];
+        int[] shape = form.SliceShape(Count, Length);
+        IActivation module = v.Create();
+        float[] y = module.Forward(new Tensor(x, shape)).ToArray();
+        float[] dx = module.Backward(new Tensor(g, shape)).ToArray();
+
+        // [Count, Length, 1, …]: each slice is contiguous, axisLength Length, stride 1.
+        float[] kernelY = new float[x.Length], kernelDx = new float[x.Length];
+        form.Forward(x, kernelY, Length, 1);
+        Assert.Equal(SavedForBackward.Output, v.Saves);
+        form.Backward(g, kernelY, kernelDx, Length, 1);
+        AssertSameBits(y, kernelY);
+        AssertSameBits(dx, kernelDx);
     }
 
     [Theory]
