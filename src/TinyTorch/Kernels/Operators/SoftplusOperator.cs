@@ -69,8 +69,10 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
         TV aLo = zero;
         TV positiveLo = zero;
 
-        // NOTE: a branch on a field, the same every call: at beta = 1 t = x exactly, and there is nothing to divide.
-        if (beta != 1.0f)
+        // NOTE: a branch on a field, the same every call: at beta = 1 t = x exactly, there are no low parts to add (adding
+        // a zero is an operation the JIT cannot drop, for −0's sake) and nothing to divide.
+        bool scaled = beta != 1.0f;
+        if (scaled)
         {
             TV b = TL.Create(beta);
             tHi = TL.Multiply(x, b);
@@ -90,7 +92,7 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
         // clamped at ScaleFloor, so 2^K is a float in every lane and the common path needs no select; lanes below it are
         // then set to ln(1 + 0) = 0 + 0, exactly what the logarithm gave them when w was zeroed first.
         bool tails = TL.AnyBelow(a, DeepBelow);
-        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ScaleFloor, out TV kd, out TV eLo);
+        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, scaled, ScaleFloor, out TV kd, out TV eLo);
         TV scale = FloatExp.Pow2<TV, TL>(kd);
         TV scaledLo = TL.Multiply(scale, eLo);
         TV w = TL.MultiplyAdd(scale, e, scaledLo);
@@ -106,9 +108,9 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
 
         TV positive = TL.AtLeast(tHi, 0.0f);
         TV sum = TL.Add(positive, l);
-        TV tail = TL.Add(TL.Add(TL.Subtract(TL.Larger(positive, l), sum), TL.Smaller(positive, l)), TL.Add(lLo, positiveLo));
+        TV tail = TL.Add(TL.Add(TL.Subtract(TL.Larger(positive, l), sum), TL.Smaller(positive, l)), scaled ? TL.Add(lLo, positiveLo) : lLo);
         TV curve;
-        if (beta != 1.0f)
+        if (scaled)
         {
             TV normal = TL.Add(sum, tail);
             TV normalLo = TL.Add(TL.Subtract(sum, normal), tail);
