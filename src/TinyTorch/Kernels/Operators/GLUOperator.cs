@@ -32,7 +32,7 @@ internal readonly struct GLUOperator : IGateOperator
         TV z = TL.AtMost(TL.AtLeast(b, -FloatGate.HighestT), -FloatGate.LowestT);
         TV t = TL.Multiply(z, TL.Create(-1.0f));
         TV y = FloatGate.TimesSigmoid<TV, TL>(n, nLo, t, TL.Create(0.0f), z, -FloatExp.SixteenOverLn2, scale);
-        return FloatGate.UnlessInfinite<TV, TL>(n, b, y);
+        return FloatGate.UnlessInfinite<TV, TL>(a, b, n, FloatGate.SigmoidSign<TV, TL>(b, z), y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

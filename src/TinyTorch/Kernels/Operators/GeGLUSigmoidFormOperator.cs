@@ -27,7 +27,7 @@ internal readonly struct GeGLUSigmoidFormOperator : IGateOperator
         TV z = TL.AtMost(factor, Ceiling);
         TV tHi = GeluSigmoidFormOperator.NegatedArgument<TV, TL>(z, out TV tLo);
         TV y = FloatGate.TimesSigmoid<TV, TL>(nHi, nLo, tHi, tLo, z, GeluSigmoidFormOperator.KdSlope, scale);
-        return FloatGate.UnlessInfinite<TV, TL>(nHi, b, y);
+        return FloatGate.UnlessInfinite<TV, TL>(a, b, nHi, FloatGate.TimesSigmoidSign<TV, TL>(b, z), y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

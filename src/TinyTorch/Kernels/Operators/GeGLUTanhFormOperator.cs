@@ -28,9 +28,10 @@ internal readonly struct GeGLUTanhFormOperator : IGateOperator
     {
         TV factor = TL.AtLeast(b, Floor);
         TV nHi = FloatGate.ScaledProduct<TV, TL>(a, factor, out TV nLo, out TV scale);
-        TV tHi = GeluTanhFormOperator.NegatedArgument<TV, TL>(TL.AtMost(factor, Ceiling), out TV tLo, out TV vHi);
+        TV z = TL.AtMost(factor, Ceiling);
+        TV tHi = GeluTanhFormOperator.NegatedArgument<TV, TL>(z, out TV tLo, out TV vHi);
         TV y = FloatGate.TimesSigmoid<TV, TL>(nHi, nLo, tHi, tLo, vHi, GeluTanhFormOperator.KdSlope, scale);
-        return FloatGate.UnlessInfinite<TV, TL>(nHi, b, y);
+        return FloatGate.UnlessInfinite<TV, TL>(a, b, nHi, FloatGate.TimesSigmoidSign<TV, TL>(b, z), y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,7 +27,7 @@ internal readonly struct SwiGLUOperator : IGateOperator
         TV z = TL.AtMost(factor, -FloatGate.LowestT);
         TV t = TL.Multiply(z, TL.Create(-1.0f));
         TV y = FloatGate.TimesSigmoid<TV, TL>(nHi, nLo, t, TL.Create(0.0f), z, -FloatExp.SixteenOverLn2, scale);
-        return FloatGate.UnlessInfinite<TV, TL>(nHi, b, y);
+        return FloatGate.UnlessInfinite<TV, TL>(a, b, nHi, FloatGate.TimesSigmoidSign<TV, TL>(b, z), y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -132,19 +132,53 @@ internal static class FloatGate
     }
 
     /// <summary>
-    /// The result where the numerator is not finite (an infinite a, or a NaN): n·1 where z &gt; −∞ (σ(z) &gt; 0, so
-    /// ±∞ stays ±∞, as a·σ(z) tends to), n·0 = NaN where z = −∞ (∞·0) or z is NaN; elsewhere <paramref name="finite"/>.
+    /// The result where an input is not finite, or the scaled numerator overflows (the core needs all three finite):
+    /// a·h, with h = <see cref="SigmoidSign{TV, TL}"/> or <see cref="TimesSigmoidSign{TV, TL}"/> standing in for f(b),
+    /// so that ±∞ stays ±∞ where f(b) ≠ 0 (as a·f(b) tends to, though f(b) itself may underflow), ∞·0 = NaN where
+    /// f(b) is 0 or tends to 0 (b = −∞), and NaN for NaN; elsewhere <paramref name="finite"/>.
     /// </summary>
-    /// <param name="n">The numerator as the caller scaled it.</param>
-    /// <param name="z">The sigmoid's argument (b for GLU and SwiGLU), unclamped.</param>
-    /// <param name="finite">The result for a finite numerator.</param>
+    /// <remarks>
+    /// The scaled numerator overflows only where it is at least 2^192, so where b &gt; 2^64 (for b ≤ 200 it is at most
+    /// 2^136): there σ(b) = 1, a·f(b) = a·b overflows too, and a·h = a·b is its ±∞.
+    /// </remarks>
+    /// <param name="a">The first half.</param>
+    /// <param name="b">The second half, unclamped.</param>
+    /// <param name="n">The numerator as scaled for the core.</param>
+    /// <param name="h">The stand-in for f(b).</param>
+    /// <param name="finite">The core's result.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV UnlessInfinite<TV, TL>(TV n, TV z, TV finite)
+    public static TV UnlessInfinite<TV, TL>(TV a, TV b, TV n, TV h, TV finite)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV zero = TL.Create(0.0f);
-        TV positive = TL.SelectWhereBelow(TL.Subtract(zero, z), float.PositiveInfinity, TL.Create(1.0f), zero);
-        return TL.SelectWhereBelow(TL.Multiply(n, zero), 1.0f, finite, TL.Multiply(n, positive));
+        TV anyInfinite = TL.Add(TL.Add(TL.Multiply(a, zero), TL.Multiply(b, zero)), TL.Multiply(n, zero));
+        return TL.SelectWhereBelow(anyInfinite, 1.0f, finite, TL.Multiply(a, h));
+    }
+
+    /// <summary>σ(b)'s stand-in: 1 where b &gt; −∞, 0 at b = −∞ (σ's limit), NaN where b is NaN.</summary>
+    /// <param name="b">The second half, unclamped.</param>
+    /// <param name="clamped">b as clamped for the exponential: NaN exactly where b is NaN (so clamped − clamped is 0 elsewhere).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV SigmoidSign<TV, TL>(TV b, TV clamped)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV zero = TL.Create(0.0f);
+        return TL.Add(TL.SelectWhereBelow(TL.Subtract(zero, b), float.PositiveInfinity, TL.Create(1.0f), zero), TL.Subtract(clamped, clamped));
+    }
+
+    /// <summary>b·σ(b)'s (and GELU(b)'s) stand-in: b itself where b &gt; −∞ (same sign, same zero, ∞ at ∞), −0 at b = −∞
+    /// (SiLU's limit), NaN where b is NaN.</summary>
+    /// <param name="b">The second half, unclamped.</param>
+    /// <param name="clamped">b as clamped for the exponential: NaN exactly where b is NaN.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoidSign<TV, TL>(TV b, TV clamped)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV zero = TL.Create(0.0f);
+        TV negativeZero = TL.Multiply(TL.Subtract(clamped, clamped), TL.Create(-1.0f));
+        return TL.SelectWhereBelow(TL.Subtract(zero, b), float.PositiveInfinity, b, negativeZero);
     }
 }

@@ -88,9 +88,10 @@ internal static class GateChecks
 
     /// <summary>
     /// A backward value within <paramref name="relative"/> of the truth, with an absolute floor where the truth is
-    /// in the underflow: <paramref name="scale"/>·2^-125 (the slope's own underflow) plus 2^-148 (the product's).
+    /// in the underflow: <paramref name="scale"/>·2^-125 (the slope's own underflow) plus 2^-148 (the product's), plus
+    /// <paramref name="absolute"/> for a bound stated relative to something other than the value.
     /// </summary>
-    public static void AssertRelative(float actual, double truth, double scale, double relative, string what)
+    public static void AssertRelative(float actual, double truth, double scale, double relative, string what, double absolute = 0)
     {
         if (double.IsNaN(truth))
         {
@@ -98,7 +99,7 @@ internal static class GateChecks
             return;
         }
 
-        double allowed = (relative * Math.Abs(truth)) + (scale * Math.ScaleB(1.0, -125)) + Math.ScaleB(1.0, -148);
+        double allowed = (relative * Math.Abs(truth)) + (scale * Math.ScaleB(1.0, -125)) + Math.ScaleB(1.0, -148) + absolute;
         Assert.True(Math.Abs(actual - truth) <= allowed, $"{what}: got {actual:R}, truth {truth:R}");
     }
 
