@@ -21,10 +21,11 @@ public static partial class ActivationCatalog
             Hardshrink, Softshrink, Tanhshrink,
             Softsign,
         ];
-        All = [.. Course, .. Family];
+        Gated = [GLU, SwiGLU, GeGLU, ReGLU];
+        All = [.. Course, .. Family, .. Gated];
     }
 
-    /// <summary>Every activation: the course's five, then the family.</summary>
+    /// <summary>Every activation: the course's five, then the family, then the gated units.</summary>
     public static IReadOnlyList<ActivationDescriptor> All { get; }
 
     /// <summary>The five TinyTorch's Module 02 teaches, in the order it introduces them.</summary>
@@ -32,6 +33,12 @@ public static partial class ActivationCatalog
 
     /// <summary>The rest of PyTorch's activations (and SquaredReLU): "going further" for a learner.</summary>
     public static IReadOnlyList<ActivationDescriptor> Family { get; }
+
+    /// <summary>
+    /// The gated linear units: GLU and the transformer gates SwiGLU, GeGLU and ReGLU, each a·f(b) on the two halves of a
+    /// dim (going further, like the family; their forms carry <see cref="ActivationVariant.Gate"/>).
+    /// </summary>
+    public static IReadOnlyList<ActivationDescriptor> Gated { get; }
 
     /// <summary>Every form of every activation, in catalog order.</summary>
     public static IEnumerable<ActivationVariant> Variants => All.SelectMany(a => a.Variants);

@@ -27,6 +27,7 @@ internal static class CheckCommand
             // catalog has more than twenty.
             int failures = ElementwiseCase.All(env.Activations).Chunk(6).Sum(cases => ElementwiseTable(env.Out, cases));
             failures += SoftmaxTable(env.Out, env);
+            failures += GatedCase.Table(env.Out);
             if (failures == 0)
             {
                 env.Out.MarkupLine("[bold green]✅ Every activation is stable: right limits, NaN in → NaN out, outputs in range.[/]");
@@ -131,6 +132,11 @@ internal static class CheckCommand
 
             string? only = parse.GetValue(function);
             IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+            if (targets.Count == 0 && only is not null && TinyTorch.Catalog.ActivationCatalog.Variants.Any(v => v.IsGated && v.Label.Contains(only, StringComparison.OrdinalIgnoreCase)))
+            {
+                return GatedAccuracy.Report(env.Out, only, out _) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            }
+
             if (targets.Count == 0)
             {
                 throw new UserErrorException(
@@ -155,7 +161,8 @@ internal static class CheckCommand
             env.Out.Write(table);
             env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
             env.Out.MarkupLine("Softmax is not element-wise and is not scanned here (its accuracy tests live in the test suite).");
-            return results.All(r => r.WithinBound) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            bool gated = GatedAccuracy.Report(env.Out, only, out _);
+            return results.All(r => r.WithinBound) && gated ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;
     }

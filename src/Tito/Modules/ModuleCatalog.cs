@@ -28,7 +28,7 @@ internal static class ModuleCatalog
             "The backward pass of every one of them",
         ],
         "Module 03: Layers — Linear layers that combine these activations into networks",
-        FamilyChecks.Build);
+        r => [.. FamilyChecks.Build(r), .. GatedChecks.Build(r)]);
 
     /// <summary>Every module, in course order.</summary>
     public static IReadOnlyList<CourseModule> All { get; } = [Tensor, Activations];
