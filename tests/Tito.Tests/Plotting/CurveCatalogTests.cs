@@ -57,4 +57,16 @@ public class CurveCatalogTests
             Assert.Equal(["relu", "sigmoid", "tanh", "gelu", "gelu-tanh", "gelu-exact", "softmax"], panels[0].Select(c => c.Name));
         }
     }
+
+    [Fact]
+    public void AGatedUnit_IsDrawnAsItsGate_AtAEqualsOne()
+    {
+        float[] y = CurveCatalog.Select(["glu"], derivative: false, ActivationRegistry.Library).Single().Evaluate(Xs);
+        float[] d = CurveCatalog.Select(["glu"], derivative: true, ActivationRegistry.Library).Single().Evaluate(Xs);
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            Assert.Equal(Sigma(Xs[i]), y[i], 1e-6);
+            Assert.Equal(Sigma(Xs[i]) * Sigma(-Xs[i]), d[i], 1e-6);
+        }
+    }
 }
