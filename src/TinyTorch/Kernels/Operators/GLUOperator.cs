@@ -5,8 +5,8 @@ namespace TinyTorch.Kernels.Operators;
 
 /// <summary>GLU: a·σ(b), as a/(1 + e^(−b)) rounded once: within 0.57 ULP of the true value wherever it is normal.</summary>
 /// <remarks>
-/// <see cref="FloatGate.TimesSigmoid{TV, TL}"/> with n = a (rescaled by 2^64 below 2^-100, as a·1 by
-/// <see cref="FloatGate.ScaledProduct{TV, TL}"/>) and t = −b (exact): the bound is the core's own,
+/// <see cref="FloatGate.TimesSigmoid{TV, TL}"/> with n = a (rescaled by 2^64 below 2^-100:
+/// <see cref="FloatGate.ScaledNumerator{TV, TL}"/>) and t = −b (exact): the bound is the core's own,
 /// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP; a subnormal result is within 2^-148. Because the scale follows b,
 /// a·σ(b) keeps its precision where σ(b) alone would underflow (a = 1e38, b = −150 gives 7.2e−28).
 /// b is clamped to [−200, 86] (beyond 86 the result rounds to a; below −200 it is ±0 for every float a).
@@ -27,11 +27,12 @@ internal readonly struct GLUOperator : IGateOperator
         where TL : IFloatLanes<TV>
     {
         // NOTE: a numerator below ~2^-113 would leave the division's remainder in the subnormals, where it loses the
-        // bits that make the one rounding correct (1.07 ULP measured at a ≈ 2e−38): a·1 takes the product's scaling.
-        TV n = FloatGate.ScaledProduct<TV, TL>(a, TL.Create(1.0f), out TV nLo, out TV scale);
+        // bits that make the one rounding correct (1.07 ULP measured at a ≈ 2e−38): tiny a is scaled up first.
+        TV zero = TL.Create(0.0f);
+        TV n = FloatGate.ScaledNumerator<TV, TL>(a, out TV scale);
         TV z = TL.AtMost(TL.AtLeast(b, -FloatGate.HighestT), -FloatGate.LowestT);
         TV t = TL.Multiply(z, TL.Create(-1.0f));
-        TV y = FloatGate.TimesSigmoid<TV, TL>(n, nLo, t, TL.Create(0.0f), z, -FloatExp.SixteenOverLn2, scale);
+        TV y = FloatGate.TimesSigmoid<TV, TL>(n, zero, t, zero, z, -FloatExp.SixteenOverLn2, scale);
         return FloatGate.UnlessInfinite<TV, TL>(a, b, n, FloatGate.SigmoidSign<TV, TL>(b, z), y);
     }
 
