@@ -52,6 +52,30 @@ internal static class GateChecks
         return ([.. a], [.. b]);
     }
 
+    /// <summary>
+    /// Pairs dense around the core's regime edges and clamps in b (t = −b = 46, 128, −86, 200: every 64th float within
+    /// ±0.25 of each), against a from tiny to huge, both signs.
+    /// </summary>
+    public static (float[] A, float[] B) Edges()
+    {
+        float[] factors = [1f, -7f, 3e38f, -1e-30f, 2.5e-38f, 1e20f];
+        var a = new List<float>();
+        var b = new List<float>();
+        foreach (float edge in new[] { -46f, -128f, 86f, -200f })
+        {
+            for (float x = edge - 0.25f; x <= edge + 0.25f; x = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(x) + (x < 0 ? -64 : 64)))
+            {
+                foreach (float f in factors)
+                {
+                    a.Add(f);
+                    b.Add(x);
+                }
+            }
+        }
+
+        return ([.. a], [.. b]);
+    }
+
     /// <summary>Runs the operator's forward on scalar lanes over the pairs.</summary>
     public static float[] Forward<TOp>(float[] a, float[] b)
         where TOp : struct, IGateOperator =>
