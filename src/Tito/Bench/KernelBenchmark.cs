@@ -11,15 +11,25 @@ namespace Tito.Bench;
 internal static class KernelBenchmark
 {
     /// <summary>
-    /// The functions measured, in table order: every element-wise form of the catalog, then softmax over rows; the
-    /// course's five carry TinyTorch's quoted relative cost.
+    /// The functions measured, in table order: every element-wise form of the catalog, then softmax over rows, then the
+    /// gated units over rows (timed per input element, two per output); the course's five carry TinyTorch's quoted
+    /// relative cost.
     /// </summary>
     public static IReadOnlyList<(string Name, string Quoted, Action<float[], float[], int> Kernel)> Functions { get; } =
     [
         .. ActivationCatalog.All.SelectMany(a => a.Variants.Where(v => v.IsElementwise).Select(v =>
             (v.Label, ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, _) => v.Forward!(x, y))))),
         ("Softmax (rows)", Quoted(ActivationCost.Normalizing), (x, y, row) => ActivationKernels.Softmax(x, y, row)),
+        .. ActivationCatalog.Variants.Where(v => v.IsGated).Select(v =>
+            ($"{v.Label} (rows, per input)", "", (Action<float[], float[], int>)((x, y, row) => Gated(v.Gate!, x, y, row)))),
     ];
+
+    /// <summary>A gated unit over rows of the row length made even (it halves each row), writing half as many outputs.</summary>
+    private static void Gated(GatedForm gate, float[] x, float[] y, int row)
+    {
+        int even = Math.Max(2, row & ~1);
+        gate.Forward(x.AsSpan(0, x.Length / even * even), y, even);
+    }
 
     /// <summary>TinyTorch's quoted cost relative to ReLU for a kind of activation.</summary>
     private static string Quoted(ActivationCost cost) => cost switch
