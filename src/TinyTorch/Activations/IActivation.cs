@@ -16,7 +16,8 @@ namespace TinyTorch.Core;
 /// </remarks>
 public interface IActivation
 {
-    /// <summary>Applies the activation. Returns a new float32 tensor of the input's shape; the input is not changed.</summary>
+    /// <summary>Applies the activation. Returns a new float32 tensor of the input's shape (a gated unit's, with its dim
+    /// halved: <see cref="GatedActivation"/>); the input is not changed.</summary>
     /// <param name="x">The input, of any shape.</param>
     /// <returns>The activated tensor.</returns>
     Tensor Forward(Tensor x);

@@ -28,10 +28,11 @@ public static partial class ActivationCatalog
             Softmin,
             Softmax2d,
         ];
-        All = [.. Course, .. Family, .. AlongDim];
+        Gated = [GLU, SwiGLU, GeGLU, ReGLU];
+        All = [.. Course, .. Family, .. AlongDim, .. Gated];
     }
 
-    /// <summary>Every activation: the course's five, the family, then the rest of those along a dim.</summary>
+    /// <summary>Every activation: the course's five, the family, the rest of those along a dim, then the gated units.</summary>
     public static IReadOnlyList<ActivationDescriptor> All { get; }
 
     /// <summary>The five TinyTorch's Module 02 teaches, in the order it introduces them.</summary>
@@ -45,6 +46,12 @@ public static partial class ActivationCatalog
     /// Softmax2d. One line each; the tools cover them from their entries.
     /// </summary>
     public static IReadOnlyList<ActivationDescriptor> AlongDim { get; }
+
+    /// <summary>
+    /// The gated linear units: GLU and the transformer gates SwiGLU, GeGLU and ReGLU, each a·f(b) on the two halves of a
+    /// dim (going further, like the family; their forms carry <see cref="ActivationVariant.Gate"/>).
+    /// </summary>
+    public static IReadOnlyList<ActivationDescriptor> Gated { get; }
 
     /// <summary>Every form of every activation, in catalog order.</summary>
     public static IEnumerable<ActivationVariant> Variants => All.SelectMany(a => a.Variants);

@@ -59,4 +59,10 @@ public sealed record ActivationVariant
 
     /// <summary>Whether this form works element by element (has span kernels and a scalar reference).</summary>
     public bool IsElementwise => Forward is not null;
+
+    /// <summary>For a gated unit (GLU, SwiGLU, …): its kernels and pair references; null for every other activation.</summary>
+    public GatedForm? Gate { get; init; }
+
+    /// <summary>Whether this form is a gated unit: a·f(b) on the two halves of a dim (see <see cref="Gate"/>).</summary>
+    public bool IsGated => Gate is not null;
 }

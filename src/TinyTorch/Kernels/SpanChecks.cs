@@ -32,6 +32,20 @@ internal static class SpanChecks
         }
     }
 
+    /// <summary>
+    /// The destination must share no memory at all with the input, not even by being the same span: for kernels whose
+    /// output has another shape than their input (the gated units' halves), where in place has no meaning.
+    /// </summary>
+    public static void Disjoint(ReadOnlySpan<float> input, ReadOnlySpan<float> destination, string inputName, string destinationName = "destination")
+    {
+        if (input.Overlaps(destination))
+        {
+            throw new ArgumentException(
+                $"{destinationName} overlaps {inputName}; this kernel's output has another shape than its input, so they must not share memory.",
+                destinationName);
+        }
+    }
+
     /// <summary>Two inputs of a backward kernel must have the same length.</summary>
     public static void SameLength<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, string aName, string bName)
         where T : unmanaged

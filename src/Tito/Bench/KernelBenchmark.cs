@@ -11,8 +11,9 @@ namespace Tito.Bench;
 internal static class KernelBenchmark
 {
     /// <summary>
-    /// The functions measured, in table order: every element-wise form of the catalog, then each form along a dim over rows; the
-    /// course's five carry TinyTorch's quoted relative cost.
+    /// The functions measured, in table order: every element-wise form of the catalog, then each form along a dim over rows,
+    /// then the gated units over rows (timed per input element, two per output); the course's five carry TinyTorch's
+    /// quoted relative cost.
     /// </summary>
     public static IReadOnlyList<(string Name, string Quoted, Action<float[], float[], int> Kernel)> Functions { get; } =
     [
@@ -20,7 +21,16 @@ internal static class KernelBenchmark
             (v.Label, ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, _) => v.Forward!(x, y))))),
         .. ActivationCatalog.All.SelectMany(a => a.Variants.Where(v => v.AlongDim is not null).Select(v =>
             ($"{v.Label} (rows)", ActivationCatalog.Course.Contains(a) ? Quoted(a.Cost) : "", (Action<float[], float[], int>)((x, y, row) => v.AlongDim!.Forward(x, y, row, 1))))),
+        .. ActivationCatalog.Variants.Where(v => v.IsGated).Select(v =>
+            ($"{v.Label} (rows, per input)", "", (Action<float[], float[], int>)((x, y, row) => Gated(v.Gate!, x, y, row)))),
     ];
+
+    /// <summary>A gated unit over rows of the row length made even (it halves each row), writing half as many outputs.</summary>
+    private static void Gated(GatedForm gate, float[] x, float[] y, int row)
+    {
+        int even = Math.Max(2, row & ~1);
+        gate.Forward(x.AsSpan(0, x.Length / even * even), y, even);
+    }
 
     /// <summary>TinyTorch's quoted cost relative to ReLU for a kind of activation.</summary>
     private static string Quoted(ActivationCost cost) => cost switch

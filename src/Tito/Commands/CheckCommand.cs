@@ -28,6 +28,7 @@ internal static class CheckCommand
             // catalog has more than twenty.
             int failures = ElementwiseCase.All(env.Activations).Chunk(6).Sum(cases => ElementwiseTable(env.Out, cases));
             failures += SliceAccuracyTargets().Sum(v => SliceTable(env.Out, env, v));
+            failures += GatedCase.Table(env.Out);
             if (failures == 0)
             {
                 env.Out.MarkupLine("[bold green]✅ Every activation is stable: right limits, NaN in → NaN out, outputs in range.[/]");
@@ -139,15 +140,17 @@ internal static class CheckCommand
             bool Chosen(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
             IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => Chosen(t.Name))];
             IReadOnlyList<ActivationVariant> slices = [.. SliceAccuracyTargets().Where(v => Chosen(v.Label))];
-            if (targets.Count == 0 && slices.Count == 0)
+            bool gatedChosen = TinyTorch.Catalog.ActivationCatalog.Variants.Any(v => v.IsGated && Chosen(v.Label));
+            if (targets.Count == 0 && slices.Count == 0 && !gatedChosen)
             {
                 throw new UserErrorException(
-                    $"No kernel's name contains '{only}'; expected part of one of: {string.Join(", ", AccuracyTarget.All.Select(t => t.Name).Concat(SliceAccuracyTargets().Select(v => v.Label)))}.");
+                    $"No kernel's name contains '{only}'; expected part of one of: {string.Join(", ", AccuracyTarget.All.Select(t => t.Name).Concat(SliceAccuracyTargets().Select(v => v.Label)).Concat(TinyTorch.Catalog.ActivationCatalog.Variants.Where(v => v.IsGated).Select(v => v.Label)))}.");
             }
 
             bool elementwiseOk = targets.Count == 0 || ElementwiseAccuracy(env, targets, s);
             bool slicesOk = slices.Count == 0 || SliceAccuracyTable(env, slices);
-            return elementwiseOk && slicesOk ? ExitCodes.Success : ExitCodes.CheckFailed;
+            bool gatedOk = GatedAccuracy.Report(env.Out, only, out _);
+            return elementwiseOk && slicesOk && gatedOk ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
         return command;
     }

@@ -21,7 +21,7 @@ internal static class ListCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().Title($"{ActivationCatalog.All.Count} activations (the course's {ActivationCatalog.Course.Count}, the family, then those along a dim)")
+            var table = new Table().Title($"{ActivationCatalog.All.Count} activations (the course's {ActivationCatalog.Course.Count}, the family, those along a dim, then the gated units)")
                 .AddColumn("Activation").AddColumn("Formula").AddColumn("Forms (plot/bench names)").AddColumn(new TableColumn("Bound").RightAligned()).AddColumn("Cost");
             foreach (ActivationDescriptor a in ActivationCatalog.All)
             {
@@ -58,7 +58,7 @@ internal static class ListCommand
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Bound(ActivationDescriptor a) =>
-        a.IsElementwise || a.Variants.All(v => v.AlongDim is not null)
+        a.IsElementwise || a.Variants.All(v => v.AlongDim is not null || v.IsGated)
             ? string.Join(" / ", a.Variants.Select(v => v.ForwardBoundUlps == 0 ? "exact" : v.ForwardBoundUlps.ToString(CultureInfo.InvariantCulture)).Distinct())
             : "—";
 

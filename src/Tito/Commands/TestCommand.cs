@@ -73,7 +73,7 @@ internal static class TestCommand
 
         if (suites.GoingFurther.Count > 0)
         {
-            env.Out.MarkupLine($"[bold blue]🧭 Going further: the rest of the family ({suites.GoingFurther.Count} activations)[/]");
+            env.Out.MarkupLine($"[bold blue]🧭 Going further: the rest of the family and the gated units ({suites.GoingFurther.Count} forms)[/]");
             env.Out.WriteLine();
             result += StoryRunner.Run(env.Out, suites.GoingFurther, "Unit Test");
         }

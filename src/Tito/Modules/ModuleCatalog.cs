@@ -28,7 +28,7 @@ internal static class ModuleCatalog
             "The backward pass of every one of them",
         ],
         "Module 03: Layers — Linear layers that combine these activations into networks",
-        r => [.. FamilyChecks.Build(r), .. AlongDimChecks.Build(r)]);
+        r => [.. FamilyChecks.Build(r), .. AlongDimChecks.Build(r), .. GatedChecks.Build(r)]);
 
     /// <summary>Every module, in course order.</summary>
     public static IReadOnlyList<CourseModule> All { get; } = [Tensor, Activations];

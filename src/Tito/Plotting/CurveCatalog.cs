@@ -81,8 +81,10 @@ internal static class CurveCatalog
 
     private static Curve Make(ActivationVariant v, (string Terminal, string Svg) color, bool derivative, ActivationRegistry r)
     {
-        string label = v.AlongDim is null ? v.Label : $"{v.Label}([x, 0])₀";
-        Func<float[], float[]> evaluate = v.AlongDim is null ? Elementwise(() => r.Create(v), derivative) : xs => SlicePair(r, v, xs, derivative);
+        string label = v.IsGated ? $"{v.Label}(a = 1, b = x)" : v.AlongDim is null ? v.Label : $"{v.Label}([x, 0])₀";
+        Func<float[], float[]> evaluate = v.IsGated ? xs => GatedPair(v.Gate!, xs, derivative)
+            : v.AlongDim is null ? Elementwise(() => r.Create(v), derivative)
+            : xs => SlicePair(r, v, xs, derivative);
 
         // NOTE: softmax([x, 0])₀ is σ(x), and the GELU tanh form lies on its sigmoid form: dashes keep the lower visible.
         string? dash = v.Key switch { "softmax" => "7 5", "gelu-tanh" => "9 5", _ => null };
@@ -95,6 +97,18 @@ internal static class CurveCatalog
         Tensor y = a.Forward(new Tensor(xs, [xs.Length]));
         return derivative ? a.Backward(new Tensor(Enumerable.Repeat(1f, xs.Length).ToArray(), [xs.Length])).ToArray() : y.ToArray();
     };
+
+    /// <summary>
+    /// A gated unit has two inputs per output, so it is drawn as its gate: a·f(b) at a = 1 is f(b) itself (σ for GLU,
+    /// SiLU for SwiGLU, …), and its derivative in b is the b half of the backward for gradient 1.
+    /// </summary>
+    private static float[] GatedPair(GatedForm gate, float[] xs, bool derivative)
+    {
+        float[] pairs = [.. Enumerable.Repeat(1f, xs.Length), .. xs];
+        IActivation unit = gate.CreateAlong(0);
+        float[] y = unit.Forward(new Tensor(pairs, [2, xs.Length])).ToArray();
+        return derivative ? unit.Backward(new Tensor([.. Enumerable.Repeat(1f, xs.Length)], [1, xs.Length])).ToArray()[xs.Length..] : y;
+    }
 
     /// <summary>
     /// A form along a dim has no single-input curve, so it is drawn as the first component of f([x, 0]): for softmax the

@@ -71,4 +71,21 @@ public class GuideExamplesTests
         Assert.Equal(1000 + Math.Log(1 + Math.Exp(-1)), new Tensor(new float[] { 1000, 999 }).LogSumExp(0).Item(), 3);
         Assert.Equal(float.NegativeInfinity, new Tensor(Array.Empty<float>(), [0]).LogSumExp(0).Item());
     }
+
+    [Fact]
+    public void SwiGLU_HalvesTheLastDim_AndItsBackwardFillsBothHalves()
+    {
+        var ffn = new SwiGLU();
+        Tensor h = ffn.Forward(Tensor.Randn([8, 2048], seed: 1));
+        Tensor dx = ffn.Backward(Tensor.Ones(8, 1024));
+        Assert.Equal(new[] { 8, 1024 }, h.Shape.ToArray());
+        Assert.Equal(new[] { 8, 2048 }, dx.Shape.ToArray());
+    }
+
+    [Fact]
+    public void GLU_KeepsAProductWhoseSigmoidAloneUnderflows()
+    {
+        float y = new GLU().Forward(new Tensor(new[] { 1e38f, -150f }, [2])).Item();
+        Assert.InRange(y, 7.1e-28f, 7.2e-28f);
+    }
 }

@@ -238,6 +238,14 @@ public class ActivationKernelsTests
 
     private delegate void BinaryIntInt(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n1, int n2);
 
+    private delegate void UnaryIntForm(ReadOnlySpan<float> x, Span<float> destination, int n, GeluApproximation form);
+
+    private delegate void UnaryIntIntForm(ReadOnlySpan<float> x, Span<float> destination, int n1, int n2, GeluApproximation form);
+
+    private delegate void BinaryIntForm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n, GeluApproximation form);
+
+    private delegate void BinaryIntIntForm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination, int n1, int n2, GeluApproximation form);
+
     /// <summary>Each bad call over one 64-float buffer (a = 12 floats at 0, b = 12 at 16; softmax view [3, 4, 1]).</summary>
     private static readonly (string Scenario, Action<KernelCall> Run)[] BadCalls =
     [
@@ -317,6 +325,10 @@ public class ActivationKernelsTests
                 Make<UnaryFloatFloat>(method, u => (a, _, d, _, _, _, p) => u(a, d, p ?? Default(method, 2), Default(method, 3))),
             (true, [var t, var t2]) when t == typeof(float) && t2 == t =>
                 Make<BinaryFloatFloat>(method, u => (a, b, d, _, _, _, p) => u(a, b, d, p ?? Default(method, 3), Default(method, 4))),
+            (false, [var t, var t2]) when t == n && t2 == form => Make<UnaryIntForm>(method, u => (a, _, d, n1, _, f, _) => u(a, d, n1, f)),
+            (false, [var t, var t2, var t3]) when t == n && t2 == n && t3 == form => Make<UnaryIntIntForm>(method, u => (a, _, d, n1, n2, f, _) => u(a, d, n1, n2, f)),
+            (true, [var t, var t2]) when t == n && t2 == form => Make<BinaryIntForm>(method, u => (a, b, d, n1, _, f, _) => u(a, b, d, n1, f)),
+            (true, [var t, var t2, var t3]) when t == n && t2 == n && t3 == form => Make<BinaryIntIntForm>(method, u => (a, b, d, n1, n2, f, _) => u(a, b, d, n1, n2, f)),
             _ => throw new InvalidOperationException($"{method.Name}: an unknown signature; teach this test its bad calls."),
         };
     }

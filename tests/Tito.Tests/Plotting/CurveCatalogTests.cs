@@ -81,4 +81,16 @@ public class CurveCatalogTests
             Assert.Equal(df, d[i], 1e-6);
         }
     }
+
+    [Fact]
+    public void AGatedUnit_IsDrawnAsItsGate_AtAEqualsOne()
+    {
+        float[] y = CurveCatalog.Select(["glu"], derivative: false, ActivationRegistry.Library).Single().Evaluate(Xs);
+        float[] d = CurveCatalog.Select(["glu"], derivative: true, ActivationRegistry.Library).Single().Evaluate(Xs);
+        for (int i = 0; i < Xs.Length; i++)
+        {
+            Assert.Equal(Sigma(Xs[i]), y[i], 1e-6);
+            Assert.Equal(Sigma(Xs[i]) * Sigma(-Xs[i]), d[i], 1e-6);
+        }
+    }
 }

@@ -42,7 +42,7 @@ internal readonly struct GeluExactFormBackwardOperator : IBinaryOperator
     public Vector512<float> Invoke(Vector512<float> x, Vector512<float> g) => Compute<Vector512<float>, FloatLanes512>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x, TV g)
+    internal static TV Compute<TV, TL>(TV x, TV g)
         where TV : struct
         where TL : IFloatLanes<TV>
     {

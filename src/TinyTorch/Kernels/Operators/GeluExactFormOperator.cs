@@ -54,7 +54,7 @@ internal readonly struct GeluExactFormOperator : IUnaryOperator
     public Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x)
+    internal static TV Compute<TV, TL>(TV x)
         where TV : struct
         where TL : IFloatLanes<TV>
     {

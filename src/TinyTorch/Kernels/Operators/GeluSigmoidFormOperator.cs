@@ -26,7 +26,6 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     private const float SlopeLo = (float)(Slope - SlopeHi);
     private const float Limit = 64.0f;
     private const float Ceiling = 50.5f;
-    private const float KdSlope = (float)(-Slope * 16.0 / 0.69314718055994531);
     private const float ScaledBelow = -40.0f;
 
     public static bool Vectorizable => true;
@@ -50,16 +49,30 @@ internal readonly struct GeluSigmoidFormOperator : IUnaryOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
+    /// <summary>kd's slope for <see cref="NegatedArgument{TV, TL}"/>'s argument: kd = fma(x, KdSlope, magic).</summary>
+    internal const float KdSlope = (float)(-Slope * 16.0 / 0.69314718055994531);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x)
+    internal static TV Compute<TV, TL>(TV x)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV factor = TL.AtLeast(x, -Limit);
         TV xz = TL.AtMost(factor, Ceiling);
+        TV tHi = NegatedArgument<TV, TL>(xz, out TV tLo);
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, xz, KdSlope, ScaledBelow);
+    }
+
+    /// <summary>t = −1.702·x as a float pair tHi + <paramref name="tLo"/> (the slope's own rounding recovered), for x
+    /// already clamped by the caller; kd comes from x·<see cref="KdSlope"/>. Shared with GeGLU's sigmoid form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV NegatedArgument<TV, TL>(TV xz, out TV tLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
         TV zHi = TL.Multiply(xz, TL.Create(SlopeHi));
         TV tHi = TL.Multiply(xz, TL.Create(-SlopeHi));
-        TV tLo = TL.MultiplyAdd(xz, TL.Create(-SlopeLo), TL.MultiplyAdd(xz, TL.Create(-SlopeHi), zHi));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, xz, KdSlope, ScaledBelow);
+        tLo = TL.MultiplyAdd(xz, TL.Create(-SlopeLo), TL.MultiplyAdd(xz, TL.Create(-SlopeHi), zHi));
+        return tHi;
     }
 }

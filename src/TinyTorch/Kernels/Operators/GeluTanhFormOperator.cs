@@ -29,7 +29,6 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
     private const float CubicLo = (float)(GeluConstants.TanhCubic - CubicHi);
     private const float Limit = 10.9f;
     private const float Ceiling = 9.9f;
-    private const float KdSlope = (float)(-Scale * 16.0 / 0.69314718055994531);
     private const float ScaledBelow = -8.5f;
 
     public static bool Vectorizable => true;
@@ -53,15 +52,32 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512Pair Invoke(Vector512Pair x) => Compute<Vector512Pair, FloatLanes512Pair>(x);
 
+    /// <summary>kd's slope for <see cref="NegatedArgument{TV, TL}"/>'s argument: kd = fma(v, KdSlope, magic), v its out parameter.</summary>
+    internal const float KdSlope = (float)(-Scale * 16.0 / 0.69314718055994531);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x)
+    internal static TV Compute<TV, TL>(TV x)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV factor = TL.AtLeast(x, -Limit);
+        TV xz = TL.AtMost(factor, Ceiling);
+        TV tHi = NegatedArgument<TV, TL>(xz, out TV tLo, out TV vHi);
+        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, vHi, KdSlope, ScaledBelow);
+    }
+
+    /// <summary>
+    /// t = −z = −2√(2/π)·x·(1 + 0.044715x²) as a float pair tHi + <paramref name="tLo"/> (see the remarks), for x
+    /// already clamped by the caller; <paramref name="vHi"/> = x·(1 + 0.044715x²) rounded, kd's source
+    /// (kd = fma(vHi, <see cref="KdSlope"/>, magic)). Shared with GeGLU's tanh form.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV NegatedArgument<TV, TL>(TV xz, out TV tLo, out TV vHi)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV zero = TL.Create(0.0f);
         TV one = TL.Create(1.0f);
-        TV factor = TL.AtLeast(x, -Limit);
-        TV xz = TL.AtMost(factor, Ceiling);
 
         // s = x², exactly.
         TV sHi = TL.Multiply(xz, xz);
@@ -77,14 +93,14 @@ internal readonly struct GeluTanhFormOperator : IUnaryOperator
         uLo = TL.Add(uLo, pLo);
 
         // v = x·u.
-        TV vHi = TL.Multiply(xz, uHi);
+        vHi = TL.Multiply(xz, uHi);
         TV vLo = TL.MultiplyAdd(xz, uLo, TL.MultiplyAdd(xz, uHi, TL.Subtract(zero, vHi)));
 
         // t = −z = −2√(2/π)·v.
         TV zHi = TL.Multiply(TL.Create(ScaleHi), vHi);
         TV tHi = TL.Multiply(TL.Create(-ScaleHi), vHi);
-        TV tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vHi, zHi);
+        tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vHi, zHi);
         tLo = TL.MultiplyAdd(TL.Create(-ScaleHi), vLo, TL.MultiplyAdd(TL.Create(-ScaleLo), vHi, tLo));
-        return FloatLogistic.TimesSigmoid<TV, TL>(factor, tHi, tLo, vHi, KdSlope, ScaledBelow);
+        return tHi;
     }
 }

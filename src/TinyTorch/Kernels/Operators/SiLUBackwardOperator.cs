@@ -40,7 +40,7 @@ internal readonly struct SiLUBackwardOperator : IBinaryOperator
     public Vector512Pair Invoke(Vector512Pair x, Vector512Pair g) => Compute<Vector512Pair, FloatLanes512Pair>(x, g);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Compute<TV, TL>(TV x, TV g)
+    internal static TV Compute<TV, TL>(TV x, TV g)
         where TV : struct
         where TL : IFloatLanes<TV>
     {

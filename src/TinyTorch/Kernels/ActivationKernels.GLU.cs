@@ -1,0 +1,45 @@
+using TinyTorch.Kernels.Operators;
+
+namespace TinyTorch.Kernels;
+
+public static partial class ActivationKernels
+{
+    /// <summary>
+    /// GLU along the last dim: each row of <paramref name="rowLength"/> floats is split into halves a and b, and its
+    /// rowLength/2 outputs are a·σ(b), each within 0.57 ULP of the true value (a subnormal one within 2^-148; GLUOperator's remarks prove it). NaN in either half gives NaN; a = ±∞ gives ±∞ except at b = −∞ (NaN); the rows' outputs are written one after the other.
+    /// </summary>
+    /// <param name="x">The input: a whole number of rows.</param>
+    /// <param name="destination">Receives x.Length/2 results; must not overlap x.</param>
+    /// <param name="rowLength">The length of each row, even.</param>
+    public static void GLU(ReadOnlySpan<float> x, Span<float> destination, int rowLength) =>
+        Gate<GLUOperator>(x, destination, rowLength, 1, nameof(rowLength), "stride");
+
+    /// <summary>
+    /// GLU along a dim that is not the last: the input is viewed as [outer, <paramref name="axisLength"/>,
+    /// <paramref name="stride"/>] in row-major order, halved along the middle axis (a = its first axisLength/2 entries,
+    /// b = the rest), and the output is [outer, axisLength/2, stride].
+    /// </summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives x.Length/2 results; must not overlap x.</param>
+    /// <param name="axisLength">The size of the halved dimension, even.</param>
+    /// <param name="stride">The product of the dimensions after it (1 for the last dimension).</param>
+    public static void GLUStrided(ReadOnlySpan<float> x, Span<float> destination, int axisLength, int stride) =>
+        Gate<GLUOperator>(x, destination, axisLength, stride, nameof(axisLength), nameof(stride));
+
+    /// <summary>GLU's backward per row: dL/da = g·σ(b) and dL/db = g·a·σ(b)σ(−b), each within 2^-21 relative.</summary>
+    /// <param name="gradOutput">dL/dy, half as long as the input.</param>
+    /// <param name="input">The forward's input x.</param>
+    /// <param name="destination">Receives dL/dx, as long as the input; must overlap neither.</param>
+    /// <param name="rowLength">The length of each input row, even.</param>
+    public static void GLUBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination, int rowLength) =>
+        GateBackward<GLUOperator>(gradOutput, input, destination, rowLength, 1, nameof(rowLength), "stride");
+
+    /// <summary>GLU's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
+    /// <param name="gradOutput">dL/dy, [outer, axisLength/2, stride].</param>
+    /// <param name="input">The forward's input x.</param>
+    /// <param name="destination">Receives dL/dx, as long as the input; must overlap neither.</param>
+    /// <param name="axisLength">The size of the halved dimension, even.</param>
+    /// <param name="stride">The product of the dimensions after it.</param>
+    public static void GLUStridedBackward(ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination, int axisLength, int stride) =>
+        GateBackward<GLUOperator>(gradOutput, input, destination, axisLength, stride, nameof(axisLength), nameof(stride));
+}

@@ -1,0 +1,59 @@
+namespace TinyTorch.Kernels;
+
+public static partial class ActivationKernels
+{
+    // The gated units' kernels (ActivationKernels.GLU.cs, …) split each [axisLength, stride] slab of the input into its
+    // halves a and b along the axis and write a·f(b), half as many floats. These are the checks and the loop they all
+    // go through. The backward passes take PyTorch's order, (gradOutput, input, destination), as glu_backward does.
+
+    private static void Gate<TOp>(ReadOnlySpan<float> x, Span<float> destination, int axisLength, int stride, string axisName, string strideName)
+        where TOp : struct, IGateOperator
+    {
+        int outer = GateOuter(x.Length, axisLength, stride, nameof(x), axisName, strideName);
+        int outputs = x.Length / 2;
+        if (destination.Length < outputs)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: destination has {destination.Length} elements but the gated output of x's {x.Length} is {outputs}.",
+                nameof(destination));
+        }
+
+        SpanChecks.Disjoint(x, destination[..outputs], nameof(x), nameof(destination));
+        GateLoop.Forward<TOp>(x, destination, outer, outputs == 0 ? 0 : axisLength / 2 * stride);
+    }
+
+    private static void GateBackward<TOp>(
+        ReadOnlySpan<float> gradOutput, ReadOnlySpan<float> input, Span<float> destination, int axisLength, int stride, string axisName, string strideName)
+        where TOp : struct, IGateOperator
+    {
+        int outer = GateOuter(input.Length, axisLength, stride, nameof(input), axisName, strideName);
+        if ((long)gradOutput.Length * 2 != input.Length)
+        {
+            throw new ArgumentException(
+                $"Length mismatch: gradOutput has {gradOutput.Length} elements but input has {input.Length}; a gated unit's gradOutput has half the input's ({input.Length / 2}).",
+                nameof(gradOutput));
+        }
+
+        if (destination.Length < input.Length)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: destination has {destination.Length} elements but input has {input.Length}.", nameof(destination));
+        }
+
+        SpanChecks.Disjoint(gradOutput, destination[..input.Length], nameof(gradOutput), nameof(destination));
+        SpanChecks.Disjoint(input, destination[..input.Length], nameof(input), nameof(destination));
+        GateLoop.Backward<TOp>(gradOutput, input, destination, outer, gradOutput.Length == 0 ? 0 : axisLength / 2 * stride);
+    }
+
+    /// <summary>How many [axisLength, stride] slabs make up the input, as for softmax, with the halved axis even.</summary>
+    private static int GateOuter(int length, int axisLength, int stride, string inputName, string axisName, string strideName)
+    {
+        int outer = SoftmaxOuter(length, axisLength, stride, inputName, axisName, strideName);
+        if (axisLength % 2 != 0)
+        {
+            throw new ArgumentException($"Halving dimension must be even, but {axisName} is {axisLength}.", axisName);
+        }
+
+        return outer;
+    }
+}
