@@ -17,7 +17,7 @@ internal static class LearnerActivations
     {
         Func<double, double> F(string type, string method) => Scalar(assembly, type, method);
         SliceForward softmaxForward = Slice<SliceForward>(assembly, "Forward");
-        SliceBackward softmaxBackward = Slice<SliceBackward>(assembly, "Backward");
+        SliceBackward softmaxBackward = GradientFirst(assembly, "SoftmaxMath");
         (SliceForward Forward, SliceBackward Backward)? logSoftmax = LogSoftmax(assembly);
 
         return new ActivationRegistry
@@ -53,8 +53,7 @@ internal static class LearnerActivations
 
     /// <summary>
     /// The copy's LogSoftmaxMath (an optional stub of its going-further part), as the slice functions of a
-    /// <see cref="SliceSoftmax"/>; null for a copy made before it existed. Its backward takes (g, y, dx, …), PyTorch's
-    /// order, where SoftmaxMath's takes (y, g, dx, …): the adapter swaps them back.
+    /// <see cref="SliceSoftmax"/>; null for a copy made before it existed.
     /// </summary>
     private static (SliceForward Forward, SliceBackward Backward)? LogSoftmax(Assembly assembly)
     {
@@ -64,8 +63,21 @@ internal static class LearnerActivations
         }
 
         SliceForward forward = Slice<SliceForward>(assembly, "LogSoftmaxMath", "Forward");
-        SliceBackward gradientFirst = Slice<SliceBackward>(assembly, "LogSoftmaxMath", "Backward");
-        return (forward, (y, g, dx, start, length, stride) => gradientFirst(g, y, dx, start, length, stride));
+        return (forward, GradientFirst(assembly, "LogSoftmaxMath"));
+    }
+
+    /// <summary>
+    /// The copy's slice backward of <paramref name="type"/>, gradient first.
+    /// NOTE: copies made before the readable layer took PyTorch's order have SoftmaxMath.Backward(y, g, dx, …): both
+    /// spans of floats, so the delegate would bind and silently swap them. Their first parameter's name tells them apart
+    /// (the stubs' names are kept), and those are called the other way round.
+    /// </summary>
+    private static SliceBackward GradientFirst(Assembly assembly, string type)
+    {
+        SliceBackward bound = Slice<SliceBackward>(assembly, type, "Backward");
+        return bound.Method.GetParameters()[0].Name == "y"
+            ? (g, y, dx, start, length, stride) => bound(y, g, dx, start, length, stride)
+            : bound;
     }
 
     /// <summary>The copy's own version of a library reference function: the same class and method name, one double.</summary>

@@ -1,4 +1,4 @@
 namespace Tito.Learner;
 
-/// <summary>Softmax's backward over one slice, as SoftmaxMath.Backward has it.</summary>
-internal delegate void SliceBackward(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, int start, int length, int stride);
+/// <summary>Softmax's (or log-softmax's) backward over one slice, as SoftmaxMath.Backward has it: gradient first, as every backward.</summary>
+internal delegate void SliceBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int start, int length, int stride);

@@ -29,7 +29,7 @@ internal sealed class SliceSoftmax(SliceForward forward, SliceBackward backward,
         float[] y = output.ToArray();
         float[] g = gradOutput.ToArray();
         float[] dx = new float[y.Length];
-        ForEachSlice(output.Shape, (start, length, stride) => backward(y, g, dx, start, length, stride));
+        ForEachSlice(output.Shape, (start, length, stride) => backward(g, y, dx, start, length, stride));
         return new Tensor(dx, [.. output.Shape]);
     }
 

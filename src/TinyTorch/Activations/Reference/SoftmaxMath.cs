@@ -60,13 +60,13 @@ public static class SoftmaxMath
     /// The backward pass of one slice: dL/dxᵢ = yᵢ·(gᵢ − Σⱼ gⱼyⱼ), from the forward's output y and the
     /// incoming gradient g.
     /// </summary>
+    /// <param name="g">dL/dy (first, as PyTorch's softmax_backward_data(grad_output, output, …) and every backward here).</param>
     /// <param name="y">The forward's output.</param>
-    /// <param name="g">dL/dy.</param>
     /// <param name="dx">Receives dL/dx (may be the same memory as <paramref name="g"/>).</param>
     /// <param name="start">Index of the slice's first element.</param>
     /// <param name="length">Number of elements in the slice.</param>
     /// <param name="stride">Distance between consecutive elements of the slice.</param>
-    public static void Backward(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, int start, int length, int stride)
+    public static void Backward(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int start, int length, int stride)
     {
         // BEGIN SOLUTION
         // NOTE: the Jacobian ∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ) is n×n, but contracted with g it collapses to one dot
