@@ -22,11 +22,17 @@ namespace TinyTorch.Core;
 /// <para>
 /// Bounded: the pool keeps at most <see cref="MaxRetainedBytes"/>; an array that would exceed it is left to the
 /// garbage collector. Trimmed: after each gen-2 collection (noticed by a finalizer that re-registers itself, the
-/// runtime's own <c>ArrayPool</c> trick) the pool drops the lengths nobody asked for since the previous gen-2
-/// collection, and drops everything when the memory load is within 10 % of the GC's high-load threshold. A full
+/// runtime's own <c>ArrayPool</c> trick) the pool drops the threads' small caches and the lengths nobody asked for
+/// since the previous gen-2 collection, and drops everything when the memory load is within 10 % of the GC's high-load threshold. A full
 /// <c>GC.RegisterForFullGCNotification</c> thread would be heavier and needs concurrent GC off.
 /// </para>
-/// <para>Thread-safe: each bucket is a small stack under its own lock, so an array is handed out at most once.</para>
+/// <para>
+/// Thread-safe: each thread first looks in its own cache of the last <c>ThreadSlots</c> (4) arrays it returned, whose
+/// slots are taken by compare-and-swap; then in the shared buckets, each a small stack under its own lock. Either way
+/// an array is handed out at most once. Arrays cached by a thread count toward the bound, and are dropped by
+/// <see cref="Trim"/> and under memory pressure like the rest; a thread's cache is only reused by that thread, and
+/// an idle thread's cache is kept until then (at most 4 arrays).
+/// </para>
 /// </remarks>
 public sealed class TensorStoragePool
 {
@@ -35,6 +41,12 @@ public sealed class TensorStoragePool
 
     private const long DefaultCapBytes = 512L << 20;
 
+    // Each thread's last few returned arrays, reached without a lock: a loop that creates and disposes the same
+    // tensors each step finds them here. Slots are taken and filled with compare-and-swap so that Trim, on another
+    // thread, can empty them safely.
+    private const int ThreadSlots = 4;
+
+    private readonly ThreadLocal<float[]?[]> _threadCaches = new(() => new float[]?[ThreadSlots], trackAllValues: true);
     private readonly ConcurrentDictionary<int, Bucket> _buckets = new();
     private long _retainedBytes;
     private long _maxRetainedBytes;
@@ -80,6 +92,7 @@ public sealed class TensorStoragePool
     /// <summary>Drops every pooled array, leaving it to the garbage collector.</summary>
     public void Trim()
     {
+        DropThreadCaches();
         foreach (Bucket bucket in _buckets.Values)
         {
             Drop(bucket);
@@ -90,7 +103,23 @@ public sealed class TensorStoragePool
     /// there is one, else a new one.</summary>
     internal float[] Rent(int length)
     {
-        if (length >= MinPooledLength && _buckets.TryGetValue(length, out Bucket? bucket))
+        if (length < MinPooledLength)
+        {
+            return GC.AllocateUninitializedArray<float>(length);
+        }
+
+        float[]?[] cache = _threadCaches.Value!;
+        for (int i = 0; i < cache.Length; i++)
+        {
+            float[]? cached = cache[i];
+            if (cached is not null && cached.Length == length && Interlocked.CompareExchange(ref cache[i], null, cached) == cached)
+            {
+                Interlocked.Add(ref _retainedBytes, -BytesOf(cached));
+                return cached;
+            }
+        }
+
+        if (_buckets.TryGetValue(length, out Bucket? bucket))
         {
             float[]? array = bucket.TryPop(_epoch);
             if (array is not null)
@@ -120,7 +149,11 @@ public sealed class TensorStoragePool
             return;
         }
 
-        _buckets.GetOrAdd(array.Length, static _ => new Bucket()).Push(array, _epoch);
+        if (!TryCacheOnThisThread(array))
+        {
+            _buckets.GetOrAdd(array.Length, static _ => new Bucket()).Push(array, _epoch);
+        }
+
         if (_callbackInstalled == 0 && Interlocked.Exchange(ref _callbackInstalled, 1) == 0)
         {
             Gen2Callback.Start(this);
@@ -140,6 +173,9 @@ public sealed class TensorStoragePool
         GCMemoryInfo info = GC.GetGCMemoryInfo();
         bool pressure = info.HighMemoryLoadThresholdBytes > 0
             && info.MemoryLoadBytes >= info.HighMemoryLoadThresholdBytes * 9 / 10;
+        // The threads' caches carry no age: they are emptied at every gen-2 collection (at most 4 arrays a thread,
+        // refilled by the next dispose).
+        DropThreadCaches();
         foreach (Bucket bucket in _buckets.Values)
         {
             if (pressure || bucket.LastUsed < previous)
@@ -157,6 +193,34 @@ public sealed class TensorStoragePool
     {
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         return available > 0 ? Math.Min(DefaultCapBytes, available / 8) : DefaultCapBytes;
+    }
+
+    private bool TryCacheOnThisThread(float[] array)
+    {
+        float[]?[] cache = _threadCaches.Value!;
+        for (int i = 0; i < cache.Length; i++)
+        {
+            if (cache[i] is null && Interlocked.CompareExchange(ref cache[i], array, null) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void DropThreadCaches()
+    {
+        foreach (float[]?[] cache in _threadCaches.Values)
+        {
+            for (int i = 0; i < cache.Length; i++)
+            {
+                if (Interlocked.Exchange(ref cache[i], null) is float[] dropped)
+                {
+                    Interlocked.Add(ref _retainedBytes, -BytesOf(dropped));
+                }
+            }
+        }
     }
 
     private void Drop(Bucket bucket)

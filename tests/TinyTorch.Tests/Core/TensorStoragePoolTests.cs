@@ -32,6 +32,19 @@ public class TensorStoragePoolTests
     }
 
     [Fact]
+    public void ArraysReturnedOnAnotherThread_AreHandedOutHereToo()
+    {
+        var pool = new TensorStoragePool(1 << 24);
+        var arrays = Enumerable.Range(0, 6).Select(_ => new float[3000]).ToArray();
+        RunOnThreads(1, _ => Array.ForEach(arrays, pool.Return));   // 4 in that thread's cache, 2 shared
+
+        Assert.Equal(6 * 3000 * sizeof(float), pool.RetainedBytes);
+        Assert.Contains(pool.Rent(3000), arrays);
+        pool.Trim();   // empties the other thread's cache too
+        Assert.Equal(0, pool.RetainedBytes);
+    }
+
+    [Fact]
     public void Rent_OfAnotherLength_NeverGetsTheArray_LengthsAreExact()
     {
         var pool = new TensorStoragePool(1 << 20);
@@ -207,10 +220,11 @@ public class TensorStoragePoolTests
 
         RunOnThreads(2, _ => DisposeAll());
 
+        // Each disposing thread keeps up to 4 arrays in its own cache (gone with the thread); the rest are shared.
         var rented = Enumerable.Range(0, 400).Select(_ => pool.Rent(length)).ToArray();
         var distinct = new HashSet<float[]>(rented, ReferenceEqualityComparer.Instance);
         Assert.Equal(400, distinct.Count);
-        Assert.Equal(200, rented.Count(r => storage.Contains(r)));
+        Assert.InRange(rented.Count(r => storage.Contains(r)), 200 - 8, 200);
     }
 
     private static void RunOnThreads(int count, Action<int> body)
