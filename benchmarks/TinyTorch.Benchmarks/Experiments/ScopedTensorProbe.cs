@@ -33,6 +33,7 @@ internal static class ScopedTensorProbe
                 ("GELU", (a, b) => ActivationKernels.GELU(a, b), new GELU()),
                 ("Softmax", (a, b) => ActivationKernels.Softmax(a, b, 1024), new Softmax()),
             ];
+            // SCOPED_PARTS=1: where the fixed cost per scoped call goes, next to the kernel it wraps.
             if (Environment.GetEnvironmentVariable("SCOPED_PARTS") == "1")
             {
                 var relu = new ReLU();
@@ -40,6 +41,9 @@ internal static class ScopedTensorProbe
                 [
                     ("ReLU span", () => ActivationKernels.ReLU(x, y)),
                     ("empty scope", () => Tensor.NewDisposeScope().Dispose()),
+                    ("pool Rent + Return", () => TensorStoragePool.Shared.Return(TensorStoragePool.Shared.Rent(n))),
+                    ("Borrowing + Dispose", () => Tensor.Borrowing(y, [n]).Dispose()),
+                    ("int[] shape copy", () => GC.KeepAlive(new int[] { n / 1024, 1024 }.AsSpan().ToArray())),
                     ("Uninitialized + Dispose", () => Tensor.Uninitialized([n / 1024, 1024]).Dispose()),
                     ("scope + Uninitialized", () => { using var s = Tensor.NewDisposeScope(); Tensor.Uninitialized([n / 1024, 1024]); }),
                     ("Functional.ReLU + Dispose", () => Functional.ReLU(xt).Dispose()),
