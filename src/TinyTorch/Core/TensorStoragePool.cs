@@ -22,16 +22,15 @@ namespace TinyTorch.Core;
 /// <para>
 /// Bounded: the pool keeps at most <see cref="MaxRetainedBytes"/>; an array that would exceed it is left to the
 /// garbage collector. Trimmed: after each gen-2 collection (noticed by a finalizer that re-registers itself, the
-/// runtime's own <c>ArrayPool</c> trick) the pool drops the threads' small caches and the lengths nobody asked for
-/// since the previous gen-2 collection, and drops everything when the memory load is within 10 % of the GC's high-load threshold. A full
+/// runtime's own <c>ArrayPool</c> trick) the pool moves the threads' small caches to the shared buckets and drops the
+/// lengths nobody asked for since the previous gen-2 collection, and drops everything when the memory load is within 10 % of the GC's high-load threshold. A full
 /// <c>GC.RegisterForFullGCNotification</c> thread would be heavier and needs concurrent GC off.
 /// </para>
 /// <para>
 /// Thread-safe: each thread first looks in its own cache of the last <c>ThreadSlots</c> (4) arrays it returned, whose
 /// slots are taken by compare-and-swap; then in the shared buckets, each a small stack under its own lock. Either way
-/// an array is handed out at most once. Arrays cached by a thread count toward the bound, and are dropped by
-/// <see cref="Trim"/> and under memory pressure like the rest; a thread's cache is only reused by that thread, and
-/// an idle thread's cache is kept until then (at most 4 arrays).
+/// an array is handed out at most once. Arrays cached by a thread count toward the bound, are dropped by
+/// <see cref="Trim"/>, and move to the shared buckets after every gen-2 collection; only that thread takes from its cache.
 /// </para>
 /// </remarks>
 public sealed class TensorStoragePool
@@ -92,7 +91,7 @@ public sealed class TensorStoragePool
     /// <summary>Drops every pooled array, leaving it to the garbage collector.</summary>
     public void Trim()
     {
-        DropThreadCaches();
+        FlushThreadCaches(keep: false);
         foreach (Bucket bucket in _buckets.Values)
         {
             Drop(bucket);
@@ -173,9 +172,9 @@ public sealed class TensorStoragePool
         GCMemoryInfo info = GC.GetGCMemoryInfo();
         bool pressure = info.HighMemoryLoadThresholdBytes > 0
             && info.MemoryLoadBytes >= info.HighMemoryLoadThresholdBytes * 9 / 10;
-        // The threads' caches carry no age: they are emptied at every gen-2 collection (at most 4 arrays a thread,
-        // refilled by the next dispose).
-        DropThreadCaches();
+        // The threads' caches carry no age: at every gen-2 collection their arrays move to the shared buckets, where
+        // they age like the rest (an idle thread's arrays are dropped one collection later) and any thread finds them.
+        FlushThreadCaches(keep: !pressure);
         foreach (Bucket bucket in _buckets.Values)
         {
             if (pressure || bucket.LastUsed < previous)
@@ -209,15 +208,24 @@ public sealed class TensorStoragePool
         return false;
     }
 
-    private void DropThreadCaches()
+    private void FlushThreadCaches(bool keep)
     {
         foreach (float[]?[] cache in _threadCaches.Values)
         {
             for (int i = 0; i < cache.Length; i++)
             {
-                if (Interlocked.Exchange(ref cache[i], null) is float[] dropped)
+                if (Interlocked.Exchange(ref cache[i], null) is not float[] array)
                 {
-                    Interlocked.Add(ref _retainedBytes, -BytesOf(dropped));
+                    continue;
+                }
+
+                if (keep)
+                {
+                    _buckets.GetOrAdd(array.Length, static _ => new Bucket()).Push(array, _epoch);
+                }
+                else
+                {
+                    Interlocked.Add(ref _retainedBytes, -BytesOf(array));
                 }
             }
         }
