@@ -66,6 +66,14 @@ internal static class ScopedProbe
                     Console.WriteLine($"  (same step? sum |dL/dx|: ours {ours:G7}, torch {peer:G7})");
                 }
 
+                if (Environment.GetEnvironmentVariable("TRAIN_PARTS") == "1")
+                {
+                    foreach (var (name, call) in step.OurParts())
+                    {
+                        Console.WriteLine($"  {name,-15} {Alternate(n, rounds, call)[0],8:F3} ns/el");
+                    }
+                }
+
                 double[] best = Alternate(n, rounds, () => step.Ours(), () => step.Torch());
                 Console.WriteLine($"{rows + "x4096",-10} {t,3} {best[0],11:F3} {best[1],12:F3} {best[0] / best[1],11:F2} {best[0] * n / 1e6,8:F2} {best[1] * n / 1e6,9:F2}");
             }

@@ -86,6 +86,26 @@ internal sealed class TrainingStep : IDisposable
         return grads[0][0, 0].item<float>();
     }
 
+    /// <summary>Our step's ten calls one by one (for TRAIN_PARTS=1): what each costs inside the step.</summary>
+    public (string Name, Action Call)[] OurParts()
+    {
+        TinyTorch.Core.Tensor h1 = _relu.Forward(_x), h2 = _sigmoid.Forward(h1), h3 = _tanh.Forward(h2), h4 = _gelu.Forward(h3);
+        TinyTorch.Core.Tensor y = _softmax.Forward(h4);
+        return
+        [
+            ("ReLU fwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); _relu.Forward(_x); }),
+            ("Sigmoid fwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); _sigmoid.Forward(h1); }),
+            ("Tanh fwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); _tanh.Forward(h2); }),
+            ("GELU exact fwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); _gelu.Forward(h3); }),
+            ("Softmax fwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); _softmax.Forward(h4); }),
+            ("Softmax bwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); Functional.SoftmaxBackward(_g, y); }),
+            ("GELU exact bwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); Functional.GELUBackward(_g, h3, GeluApproximation.None); }),
+            ("Tanh bwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); Functional.TanhBackward(_g, h3); }),
+            ("Sigmoid bwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); Functional.SigmoidBackward(_g, h2); }),
+            ("ReLU bwd", () => { using var s = TinyTorch.Core.Tensor.NewDisposeScope(); Functional.ReLUBackward(_g, h1); }),
+        ];
+    }
+
     /// <summary>Σ|dL/dx| from each side, to check that both compute the same step.</summary>
     public (double Ours, double Torch) Check()
     {
