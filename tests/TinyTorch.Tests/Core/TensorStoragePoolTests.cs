@@ -119,6 +119,22 @@ public class TensorStoragePoolTests
     }
 
     [Fact]
+    public void AGen2Collection_MovesAThreadsCachedArraysToTheSharedBuckets_StillHandedOut()
+    {
+        var pool = new TensorStoragePool(1 << 24);
+        var array = new float[4096];
+        pool.Return(array);   // into this thread's cache
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+        pool.OnGen2Collection();   // by hand, in case the pool's own callback has not run yet
+
+        Assert.Equal(4096 * sizeof(float), pool.RetainedBytes);
+        float[]? fromAnotherThread = null;
+        RunOnThreads(1, _ => fromAnotherThread = pool.Rent(4096));
+        Assert.Same(array, fromAnotherThread);
+    }
+
+    [Fact]
     public void RandomDisposeOrdersOnSeveralThreads_NoLiveTensorIsEverClobbered()
     {
         // Each tensor is filled with its own tag; whenever any thread disposes one, all its live tensors are checked
