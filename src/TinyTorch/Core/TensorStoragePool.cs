@@ -23,8 +23,9 @@ namespace TinyTorch.Core;
 /// Bounded: the pool keeps at most <see cref="MaxRetainedBytes"/>; an array that would exceed it is left to the
 /// garbage collector. Trimmed: after each gen-2 collection (noticed by a finalizer that re-registers itself, the
 /// runtime's own <c>ArrayPool</c> trick) the pool moves the threads' small caches to the shared buckets and drops the
-/// lengths nobody asked for since the previous gen-2 collection, and drops everything when the memory load is within 10 % of the GC's high-load threshold. A full
-/// <c>GC.RegisterForFullGCNotification</c> thread would be heavier and needs concurrent GC off.
+/// lengths nobody asked for since the previous gen-2 collection; it drops everything when the memory load is within
+/// 10 % of the GC's high-load threshold. A <c>GC.RegisterForFullGCNotification</c> thread would be heavier and needs
+/// concurrent GC off.
 /// </para>
 /// <para>
 /// Thread-safe: each thread first looks in its own cache of the last <c>ThreadSlots</c> (4) arrays it returned, whose
