@@ -10,7 +10,7 @@ namespace TinyTorch.Benchmarks.Experiments;
 internal static unsafe class ProbeSuites
 {
     /// <summary>Runs the named suite.</summary>
-    /// <param name="name">store, threshold, kernels, softmax, backward or tensor.</param>
+    /// <param name="name">store, threshold, kernels, softmax, backward, tensor or scoped.</param>
     /// <param name="sizes">Element counts to measure instead of the suite's own.</param>
     public static void Run(string name, int[]? sizes)
     {
@@ -23,7 +23,8 @@ internal static unsafe class ProbeSuites
             case "softmax": Softmax(); break;
             case "backward": Backward(sizes ?? [4_096, 262_144, 16_777_216]); break;
             case "tensor": TensorProbe.Run(sizes ?? [262_144, 4_194_304, 16_777_216]); break;
-            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax, backward or tensor.", nameof(name));
+            case "scoped": ScopedTensorProbe.Run(sizes ?? [4_096, 262_144, 4_194_304, 16_777_216]); break;
+            default: throw new ArgumentException($"Unknown probe suite '{name}'; expected store, threshold, kernels, softmax, backward, tensor or scoped.", nameof(name));
         }
     }
 

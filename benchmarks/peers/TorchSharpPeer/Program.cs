@@ -13,6 +13,22 @@ if (args is ["--min" or "--min-backward", ..])
     return;
 }
 
+if (args is ["--min-scoped" or "--min-train", ..])
+{
+    // Issue 13's targets as fastest-of-N alternated probes (ScopedProbe.cs): scoped Forward, and the training step.
+    int rounds = args.Length > 1 ? int.Parse(args[1]) : 30;
+    if (args[0] == "--min-scoped")
+    {
+        ScopedProbe.Forward(rounds);
+    }
+    else
+    {
+        ScopedProbe.Train(rounds);
+    }
+
+    return;
+}
+
 bool quick = args.Contains("--quick");
 IConfig config = DefaultConfig.Instance
     // The quick job: 3 warm-ups and 3 measured iterations of 100 ms each per case (a few hundred cases in all).

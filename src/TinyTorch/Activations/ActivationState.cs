@@ -35,11 +35,14 @@ internal sealed class ActivationState<T>
     /// <param name="backwardFix">How to call the functional backward with the forward's kept output, for the message,
     /// e.g. <c>Functional.SigmoidBackward(gradOutput, output)</c>.</param>
     /// <exception cref="InvalidOperationException">No forward pass has run on this thread.</exception>
+    /// <exception cref="ObjectDisposedException">A tensor the forward saved has been disposed since (its dispose scope
+    /// ended): the message says Forward and Backward must run in the same scope.</exception>
     public T Saved(string activation, string backwardFix)
     {
         T? saved = _saved.Value;
         if (saved is not null)
         {
+            ThrowIfDisposed(saved, activation);
             return saved;
         }
 
@@ -54,5 +57,28 @@ internal sealed class ActivationState<T>
             + "a module pairs each Backward with the most recent Forward on the same thread. Call Backward on the thread that "
             + $"ran Forward; after an await that may resume on another thread, keep the forward's result and call {backwardFix}; "
             + "or give each thread its own module.");
+    }
+
+    // NOTE: checked here, before a kernel reads it: a disposed tensor's storage may already be another tensor's.
+    private static void ThrowIfDisposed(T saved, string activation)
+    {
+        switch (saved)
+        {
+            case Tensor t:
+                t.ThrowIfSavedDisposed(activation);
+                break;
+            case SoftmaxSaved s:
+                s.Output.ThrowIfSavedDisposed(activation);
+                break;
+            case PReLUSaved p:
+                p.Input.ThrowIfSavedDisposed(activation);
+                p.Weight.ThrowIfSavedDisposed(activation);
+                break;
+            case RReLUSaved r:
+                r.Saved.ThrowIfSavedDisposed(activation);
+                break;
+            default:
+                break;
+        }
     }
 }

@@ -31,7 +31,8 @@ public sealed class PReLU : IActivation
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numParameters, 1);
         ActivationKernels.RequireFinite(init, nameof(init));
-        Weight = Tensor.Full([numParameters], init);
+        // The module's own state outlives any dispose scope it is created in.
+        Weight = Tensor.Full([numParameters], init).DetachFromDisposeScope();
         Weight.RequiresGrad = true;
     }
 
@@ -67,7 +68,7 @@ public sealed class PReLU : IActivation
         (Tensor dx, Tensor dw) = Functional.PReLUBackward(gradOutput, saved.Input, saved.Weight);
         lock (_gradLock)
         {
-            Tensor grad = Weight.Grad ??= Tensor.Zeros(NumParameters);
+            Tensor grad = Weight.Grad ??= Tensor.Zeros(NumParameters).DetachFromDisposeScope();
             if (!grad.SameShape(Weight))
             {
                 throw new InvalidOperationException(

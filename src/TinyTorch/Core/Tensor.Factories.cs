@@ -34,7 +34,8 @@ public sealed partial class Tensor
                 $"Shape {ShapeUtil.Format(shape)} holds {size} elements but the data has {data.Length}.", nameof(shape));
         }
 
-        return FromOwned(data, (int[])shape.Clone());
+        // NOTE: borrowed, not owned: disposing the tensor must never hand the caller's array to the storage pool.
+        return Borrowing(data, (int[])shape.Clone());
     }
 
     /// <summary>A tensor of zeros.</summary>

@@ -12,6 +12,7 @@ public sealed partial class Tensor
     /// <summary>
     /// A <see cref="TensorSpan{T}"/> over this tensor's own storage, with its shape: <b>no copy</b>; writes through the
     /// span change the tensor. Hand it to TensorPrimitives-style APIs (<c>System.Numerics.Tensors.Tensor.Exp</c>, …).
+    /// Like <see cref="AsSpan"/>, it must not outlive the tensor's disposal (the storage may then be reused).
     /// </summary>
     /// <returns>A dense, row-major span over all <see cref="Size"/> elements. A 0-d tensor gives a span of shape [1].</returns>
     public TensorSpan<float> AsTensorSpan() => new(_data, NumericsLengths());
@@ -22,7 +23,8 @@ public sealed partial class Tensor
 
     /// <summary>
     /// A System.Numerics.Tensors <see cref="Tensor{T}"/> backed by this tensor's own array: <b>no copy</b>, the two share
-    /// memory (a write through either shows in the other).
+    /// memory (a write through either shows in the other). It must not be used after this tensor is disposed: a disposed
+    /// tensor's storage goes back to the pool and another tensor may be handed it.
     /// </summary>
     /// <returns>A dense tensor of the same shape (a 0-d tensor gives shape [1]).</returns>
     public Tensor<float> AsNumericsTensor() => System.Numerics.Tensors.Tensor.Create(_data, NumericsLengths());

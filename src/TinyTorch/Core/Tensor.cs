@@ -21,12 +21,16 @@ namespace TinyTorch.Core;
 /// The class is split by topic: <c>Tensor.Arithmetic.cs</c> (+ − × ÷ with broadcasting),
 /// <c>Tensor.MatMul.cs</c>, <c>Tensor.Shape.cs</c> (Reshape, Transpose), <c>Tensor.Reductions.cs</c>
 /// (Sum, Mean, Max), <c>Tensor.Factories.cs</c> (Zeros, Arange, Rand, …), <c>Tensor.Comparison.cs</c>
-/// (AllClose, BroadcastTo) and <c>Tensor.Printing.cs</c>.
+/// (AllClose, BroadcastTo), <c>Tensor.Printing.cs</c> and <c>Tensor.Dispose.cs</c>.
+/// </para>
+/// <para>
+/// Memory: a tensor is <see cref="IDisposable"/>. Without disposal it is an ordinary garbage-collected object, as
+/// always; <see cref="NewDisposeScope"/> or <see cref="Dispose"/> release its storage deterministically to
+/// <see cref="TensorStoragePool"/>, where the next tensor of the same size reuses it (see <see cref="DisposeScope"/>).
 /// </para>
 /// </remarks>
 public sealed partial class Tensor
 {
-    private readonly float[] _data;
     private readonly int[] _shape;
     private IReadOnlyList<int>? _shapeView;
 
@@ -46,8 +50,9 @@ public sealed partial class Tensor
                 $"Shape {ShapeUtil.Format(shape)} holds {size} elements but the data has {data.Length}.", nameof(shape));
         }
 
-        _data = (float[])data.Clone();
+        _storage = (float[])data.Clone();
         _shape = (int[])shape.Clone();
+        Track(ownsStorage: true);
     }
 
     /// <summary>
@@ -67,14 +72,20 @@ public sealed partial class Tensor
             _shape[d] = data.GetLength(d);
         }
 
-        _data = ArrayConversion.ToFloat32(data);
+        _storage = ArrayConversion.ToFloat32(data);
+        Track(ownsStorage: true);
     }
 
-    /// <summary>Wraps <paramref name="data"/> without copying; the caller hands over ownership.</summary>
-    private Tensor(float[] data, int[] shape, bool _)
+    /// <summary>Wraps <paramref name="data"/> without copying.</summary>
+    /// <param name="data">The storage.</param>
+    /// <param name="shape">The shape, taken as is.</param>
+    /// <param name="ownsStorage">True when the tensor owns <paramref name="data"/> (nobody else holds it), so that
+    /// disposing the tensor may hand it to <see cref="TensorStoragePool"/>; false for memory a caller lent.</param>
+    private Tensor(float[] data, int[] shape, bool ownsStorage)
     {
-        _data = data;
+        _storage = data;
         _shape = shape;
+        Track(ownsStorage);
     }
 
     /// <summary>A 0-d tensor holding one value.</summary>
@@ -90,7 +101,7 @@ public sealed partial class Tensor
     {
         int[] copy = shape.ToArray();
         int size = ShapeUtil.CheckedSize(copy, nameof(shape));
-        return new Tensor(GC.AllocateUninitializedArray<float>(size), copy, true);
+        return new Tensor(TensorStoragePool.Shared.Rent(size), copy, true);
     }
 
     /// <summary>Wraps an array the caller owns and will not touch again.</summary>
@@ -148,6 +159,13 @@ public sealed partial class Tensor
 
     /// <summary>The tensor's own storage in row-major order: writes through the span change the tensor.</summary>
     /// <returns>A span over all <see cref="Size"/> elements.</returns>
+    /// <exception cref="ObjectDisposedException">The tensor has been disposed.</exception>
+    /// <remarks>
+    /// NOTE: the span must not outlive the tensor's disposal (its own <see cref="Dispose"/> or the end of its
+    /// <see cref="DisposeScope"/>): the storage then goes back to <see cref="TensorStoragePool"/> and may become
+    /// another tensor's, so a span kept past that point reads and writes someone else's data. The same rule as for an
+    /// array returned to <see cref="System.Buffers.ArrayPool{T}"/>.
+    /// </remarks>
     public Span<float> AsSpan() => _data;
 
     /// <summary>The tensor's own storage in row-major order, read-only: no copy, and it sees later writes.</summary>
