@@ -7,9 +7,9 @@ using static TorchSharp.torch;
 namespace TorchSharpPeer;
 
 /// <summary>
-/// A quick forward comparison for a busy machine: our span kernel and TorchSharp's call, alternated call by call for
-/// many rounds, each side's fastest call kept. Other processes only ever slow a call down, so the minimum of many
-/// alternated calls estimates each side's uncontended speed where BenchmarkDotNet's medians measure the contention.
+/// A quick forward comparison for a busy machine: our span kernel and TorchSharp's call, each repeated for many rounds,
+/// each side's fastest round kept. Other processes only ever slow a call down, so the minimum of many
+/// rounds estimates each side's uncontended speed where BenchmarkDotNet's medians measure the contention.
 /// Not a substitute for the BenchmarkDotNet tables (no warm-up statistics, no memory diagnoser): a probe while tuning.
 /// </summary>
 /// <remarks>
@@ -85,15 +85,27 @@ internal static class MinTimeProbe
         return [.. Enumerable.Range(0, n).Select(_ => (float)(((random.NextDouble() * 2) - 1) * spread))];
     }
 
-    /// <summary>Each side's fastest time per element over the rounds, the two sides alternated round by round.</summary>
+    /// <summary>
+    /// Each side's fastest time per element over the rounds, each side's rounds back to back.
+    /// NOTE: not alternated call by call. libtorch's OpenMP threads spin for up to 200 ms after each parallel region
+    /// (waiting for the next), so right after a TorchSharp call the other core is taken by a spinning thread and our pool
+    /// thread waits for it: alternated, our two-thread times were those of a machine with one core (SiLU at 262 144:
+    /// 0.42-0.49 ns/element alternated, 0.24 alone). So our rounds start after a pause that lets those threads sleep,
+    /// and each library runs in its own steady state.
+    /// </summary>
     private static (double Ours, double Peer) Alternate(int n, int rounds, Action ours, Action peer)
     {
         // Each side repeated until it has run ~2 ms per round, so that small sizes are timed above the clock's resolution.
         int reps = Math.Max(1, 2_000_000 / Math.Max(1, n));
         double bestOurs = double.MaxValue, bestPeer = double.MaxValue;
+        Thread.Sleep(300);
         for (int round = 0; round < rounds; round++)
         {
             bestOurs = Math.Min(bestOurs, Time(ours, reps) / n);
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
             bestPeer = Math.Min(bestPeer, Time(peer, reps) / n);
         }
 

@@ -8,14 +8,14 @@ using TorchSharpPeer;
 // dotnet run -c Release -- --filter '*'   (BenchmarkDotNet's own arguments; --quick for the short job)
 if (args is ["--min" or "--min-backward", ..])
 {
-    // A tuning probe for a busy machine (MinTimeProbe.cs): fastest of many alternated calls, ours and TorchSharp's.
+    // A tuning probe for a busy machine (MinTimeProbe.cs): fastest of many rounds, ours and TorchSharp's.
     MinTimeProbe.Run(args.Length > 1 ? int.Parse(args[1]) : 60, backward: args[0] == "--min-backward");
     return;
 }
 
 if (args is ["--min-scoped" or "--min-train", ..])
 {
-    // Issue 13's targets as fastest-of-N alternated probes (ScopedProbe.cs): scoped Forward, and the training step.
+    // Issue 13's targets as fastest-of-N probes (ScopedProbe.cs): scoped Forward, and the training step.
     int rounds = args.Length > 1 ? int.Parse(args[1]) : 30;
     if (args[0] == "--min-scoped")
     {

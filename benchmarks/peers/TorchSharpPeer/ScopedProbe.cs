@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace TorchSharpPeer;
 
 /// <summary>
-/// Issue 13's targets as fastest-of-N alternated probes (see <see cref="MinTimeProbe"/>: on a busy machine the
-/// minimum of many alternated calls estimates each side's uncontended speed):
+/// Issue 13's targets as fastest-of-N probes (see <see cref="MinTimeProbe"/>: on a busy machine the
+/// minimum of many rounds estimates each side's uncontended speed):
 /// <c>--min-scoped [rounds]</c>: our Forward(x) in a dispose scope, our span kernel and TorchSharp's allocating call
 /// (disposed), for the five course activations; <c>--min-train [rounds]</c>: the training step of
 /// <see cref="TrainingStepVsTorchSharp"/>. PEER_SIZES, PEER_KEYS and PEER_THREADS select the cases.
@@ -80,22 +80,25 @@ internal static class ScopedProbe
         }
     }
 
-    /// <summary>Each side's fastest ns per element over the rounds, the sides alternated round by round.</summary>
+    /// <summary>
+    /// Each side's fastest ns per element over the rounds, each side's rounds back to back after a pause.
+    /// NOTE: not alternated: libtorch's OpenMP threads spin for up to 200 ms after each parallel region, so a side
+    /// timed right after a TorchSharp call finds the second core taken and its own pool thread waiting for it (MinTimeProbe's
+    /// note: our two-thread times were one core's). The pause lets those threads go to sleep first.
+    /// </summary>
     private static double[] Alternate(int n, int rounds, params Action[] sides)
     {
         int reps = Math.Max(1, 2_000_000 / Math.Max(1, n));
         double[] best = [.. sides.Select(_ => double.MaxValue)];
-        foreach (Action side in sides)
+        for (int s = 0; s < sides.Length; s++)
         {
+            Thread.Sleep(300);
             for (int i = 0; i < 3 * reps; i++)
             {
-                side();   // warm-up: tiered compilation, the pool's first arrays, libtorch's allocator
+                sides[s]();   // warm-up: tiered compilation, the pool's first arrays, libtorch's allocator
             }
-        }
 
-        for (int round = 0; round < rounds; round++)
-        {
-            for (int s = 0; s < sides.Length; s++)
+            for (int round = 0; round < rounds; round++)
             {
                 long start = System.Diagnostics.Stopwatch.GetTimestamp();
                 for (int i = 0; i < reps; i++)
