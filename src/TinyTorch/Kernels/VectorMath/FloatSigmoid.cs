@@ -31,13 +31,15 @@ namespace TinyTorch.Kernels.VectorMath;
 /// Range: x is clamped at 87 from above (σ rounds to 1 from x = 17.33 on; the clamp keeps K ≥ −125, where A is a normal
 /// float, and keeps infinities out of r). From x = −87.34 down σ is subnormal and R and the result round on the
 /// subnormal grid (within 2^-148 of the truth; 1 − R·dHi is still exact, |ρ| ≤ 2^-22). Below −88 (K ≥ 128) the lanes
-/// compute garbage and the final select returns +0 (the truth is below 2^-126.9). NaN stays NaN through the clamp and
-/// the arithmetic, and the select's comparison is false for it.
+/// compute garbage and, in the vectors that have such a lane, are replaced by e^x on the subnormal grid (the truth is
+/// below 2^-126.9 there; see SubnormalTail: within 0.75 ULP in subnormal spacing, where this once returned +0). NaN
+/// stays NaN through the clamp and the arithmetic, and the select's comparison is false for it.
 /// </remarks>
 internal static class FloatSigmoid
 {
     private const float Floor = -88.0f;
     private const float Ceiling = 87.0f;
+    private const float TwoToMinus64 = 5.42101086e-20f;
 
     // p(r) = r + r²·(C2 + C3·r), minimax for e^r − 1 on |r| ≤ 0.02172 with the constant and linear terms fixed.
     private const float C2 = 0.500016272f;         // 0x3F000111
@@ -64,7 +66,26 @@ internal static class FloatSigmoid
         TV reciprocal = TL.Divide(one, dHi);
         TV rho = TL.NegatedMultiplyAdd(reciprocal, dLo, TL.NegatedMultiplyAdd(reciprocal, dHi, one));
         TV sigmoid = TL.MultiplyAdd(reciprocal, TL.MultiplyAdd(rho, rho, rho), reciprocal);
-        return TL.SelectWhereBelow(x, Floor, TL.Create(0.0f), sigmoid);
+
+        // NOTE: below −88 the lanes above computed garbage; their truth, e^x·(1 − e^x + …) = e^x to 2^-127, is
+        // subnormal down to −103.3. Rare in real inputs, so only vectors that hold such a lane pay for it.
+        return TL.AnyBelow(x, Floor) ? TL.SelectWhereBelow(x, Floor, SubnormalTail<TV, TL>(x), sigmoid) : sigmoid;
+    }
+
+    /// <summary>
+    /// e^x for x below −88 (and −∞), on the subnormal grid: e^x at 2^64 times its size (2^(K+64) is normal: K + 64 ∈
+    /// [−95, −63] for x ≥ −110, where the exponential clamps), rounded once to float (2^-24 relative, at most a quarter of
+    /// a subnormal ULP for a value below 2^-126.9) and scaled back by 2^-64, which rounds it to the subnormal grid:
+    /// within 0.75 ULP in subnormal spacing (2^-149); 0 from x = −103.97 down.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV SubnormalTail<TV, TL>(TV x)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV hi = FloatExp.ExpNonPositive<TV, TL>(x, default, false, -110.0f, out TV kd, out TV lo);
+        TV scale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
+        return TL.Multiply(TL.MultiplyAdd(scale, hi, TL.Multiply(scale, lo)), TL.Create(TwoToMinus64));
     }
 
     /// <summary>p = r + r²·(C2 + C3·r) ≈ e^r − 1 for |r| ≤ 0.02172 (item 2 of the class remarks).</summary>

@@ -9,7 +9,7 @@ public class SigmoidOperatorTests
     public void StridedSweepOverAllFloat32IsWithin1Ulp() =>
         OperatorChecks.StridedSweep<SigmoidOperator>(Oracle.Sigmoid, 1);
 
-    // Where 2^k leaves float's normal range: results fall through the subnormals to +0 at x = −87.68.
+    // Where 2^k leaves float's normal range: results fall through the subnormals (on the main path down to −88).
     [Fact]
     public void EveryFloatAcrossTheUnderflowIsWithinTheBound() =>
         OperatorChecks.DenseSweep<SigmoidOperator>(-87.0f, -88.5f, Oracle.Sigmoid, 1);
@@ -18,6 +18,32 @@ public class SigmoidOperatorTests
     [Fact]
     public void EveryFloatAroundTheFirstReductionStepIsWithin1Ulp() =>
         OperatorChecks.DenseSweep<SigmoidOperator>(-0.344f, -0.349f, Oracle.Sigmoid, 1);
+
+    // Below −88 the result is e^x rounded on the subnormal grid (it used to be +0 from −88 down, where the truth is
+    // still up to 2^-126.9): down to −105 within one ULP in subnormal spacing, 2^-149, at every width.
+    [Fact]
+    public void EveryFloatThroughTheSubnormalTail_IsWithinOneSubnormalUlp_AtEveryWidth()
+    {
+        // Every 16th float (150 000 of them; the tests run a Debug build), then the lanes of a vector path over them.
+        var x = new List<float>();
+        for (int bits = BitConverter.SingleToInt32Bits(-87f); BitConverter.Int32BitsToSingle(bits) >= -105f; bits += 16)
+        {
+            x.Add(BitConverter.Int32BitsToSingle(bits));
+        }
+
+        float[] inputs = [.. x];
+        foreach (float v in inputs)
+        {
+            float y = default(SigmoidOperator).Invoke(v);
+            double error = Math.Abs(y - Oracle.Sigmoid(v)) / Math.ScaleB(1.0, -149);
+            if (!(error <= 1))
+            {
+                Assert.Fail($"σ({v:R}) = {y:R}, truth {Oracle.Sigmoid(v):R}: {error} subnormal ULPs");
+            }
+        }
+
+        OperatorChecks.WidthsAgree<SigmoidOperator>([.. inputs.Where((_, i) => i % 7 == 0)]);
+    }
 
     [Fact]
     public void EveryWidthGivesTheScalarBits() =>
