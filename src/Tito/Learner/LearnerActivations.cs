@@ -72,13 +72,14 @@ internal static class LearnerActivations
     /// spans of floats, so the delegate would bind and silently swap them. Their first parameter's name tells them apart
     /// (the stubs' names are kept), and those are called the other way round.
     /// </summary>
-    private static SliceBackward GradientFirst(Assembly assembly, string type)
-    {
-        SliceBackward bound = Slice<SliceBackward>(assembly, type, "Backward");
-        return bound.Method.GetParameters()[0].Name == "y"
+    private static SliceBackward GradientFirst(Assembly assembly, string type) =>
+        GradientFirst(Slice<SliceBackward>(assembly, type, "Backward"));
+
+    /// <summary><paramref name="bound"/> called gradient first, whichever order its method declares (see above).</summary>
+    internal static SliceBackward GradientFirst(SliceBackward bound) =>
+        bound.Method.GetParameters()[0].Name == "y"
             ? (g, y, dx, start, length, stride) => bound(y, g, dx, start, length, stride)
             : bound;
-    }
 
     /// <summary>The copy's own version of a library reference function: the same class and method name, one double.</summary>
     private static Func<double, double> Same(Assembly assembly, Func<double, double> reference) =>

@@ -65,4 +65,34 @@ public class LearnerActivationsTests
             Assert.Equal(libraryDx[i], dx[i], 6);
         }
     }
+
+    // A copy made before SoftmaxMath.Backward took the gradient first has Backward(y, g, dx, …): both spans of floats, so
+    // it binds either way. Graded through GradientFirst, both orders get g and y in their places.
+    [Fact]
+    public void ACopysBackward_InEitherOrder_IsCalledWithGradientAndOutputInTheirPlaces()
+    {
+        float[] g = [1f, 2f], y = [10f, 20f];
+        foreach (SliceBackward declared in new SliceBackward[] { OldOrder, NewOrder })
+        {
+            var dx = new float[2];
+            LearnerActivations.GradientFirst(declared)(g, y, dx, 0, 2, 1);
+            Assert.Equal([9f, 18f], dx);   // y − g, as both bodies compute it from their own parameter names
+        }
+    }
+
+    private static void OldOrder(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> dx, int start, int length, int stride)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            dx[start + (i * stride)] = y[start + (i * stride)] - g[start + (i * stride)];
+        }
+    }
+
+    private static void NewOrder(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dx, int start, int length, int stride)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            dx[start + (i * stride)] = y[start + (i * stride)] - g[start + (i * stride)];
+        }
+    }
 }
