@@ -15,6 +15,9 @@ namespace TorchSharpPeer;
 [MemoryDiagnoser]
 public class FamilyVsTorchSharp : PeerBenchmark
 {
+    /// <summary>PReLU's weight for the TorchSharp side: one parameter, 0.25, requiring its gradient.</summary>
+    internal static readonly Tensor PReLUWeight = torch.tensor(new[] { 0.25f }).requires_grad_(true);
+
     internal static readonly Dictionary<string, Func<Tensor, Tensor>> Torch = new()
     {
         ["relu"] = t => nn.functional.relu(t),
@@ -45,9 +48,6 @@ public class FamilyVsTorchSharp : PeerBenchmark
         ["prelu"] = t => t.prelu(PReLUWeight),
         ["rrelu"] = t => nn.functional.leaky_relu(t, (1 / 8.0 + 1 / 3.0) / 2),
     };
-
-    /// <summary>PReLU's weight for the TorchSharp side: one parameter, 0.25, requiring its gradient.</summary>
-    internal static readonly Tensor PReLUWeight = torch.tensor(new[] { 0.25f }).requires_grad_(true);
 
     // TorchSharp's Approximate enum lives in a namespace that moved between versions: found from gelu's signature.
     private static Func<Tensor, Tensor> GeluTanh()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TinyTorch.Catalog;
 using TinyTorch.Kernels;
 using TorchSharp;
@@ -85,41 +84,10 @@ internal static class MinTimeProbe
         return [.. Enumerable.Range(0, n).Select(_ => (float)(((random.NextDouble() * 2) - 1) * spread))];
     }
 
-    /// <summary>
-    /// Each side's fastest time per element over the rounds, each side's rounds back to back.
-    /// NOTE: not alternated call by call. libtorch's OpenMP threads spin for up to 200 ms after each parallel region
-    /// (waiting for the next), so right after a TorchSharp call the other core is taken by a spinning thread and our pool
-    /// thread waits for it: alternated, our two-thread times were those of a machine with one core (SiLU at 262 144:
-    /// 0.42-0.49 ns/element alternated, 0.24 alone). So our rounds start after a pause that lets those threads sleep,
-    /// and each library runs in its own steady state.
-    /// </summary>
+    /// <summary>Our side's and TorchSharp's fastest ns per element (<see cref="PeerTiming.FastestPerElement"/>).</summary>
     private static (double Ours, double Peer) Alternate(int n, int rounds, Action ours, Action peer)
     {
-        // Each side repeated until it has run ~2 ms per round, so that small sizes are timed above the clock's resolution.
-        int reps = Math.Max(1, 2_000_000 / Math.Max(1, n));
-        double bestOurs = double.MaxValue, bestPeer = double.MaxValue;
-        Thread.Sleep(300);
-        for (int round = 0; round < rounds; round++)
-        {
-            bestOurs = Math.Min(bestOurs, Time(ours, reps) / n);
-        }
-
-        for (int round = 0; round < rounds; round++)
-        {
-            bestPeer = Math.Min(bestPeer, Time(peer, reps) / n);
-        }
-
-        return (bestOurs, bestPeer);
-    }
-
-    private static double Time(Action action, int reps)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < reps; i++)
-        {
-            action();
-        }
-
-        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / reps;
+        double[] best = PeerTiming.FastestPerElement(n, rounds, warmUp: false, ours, peer);
+        return (best[0], best[1]);
     }
 }

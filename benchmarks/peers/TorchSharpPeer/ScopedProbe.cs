@@ -80,36 +80,7 @@ internal static class ScopedProbe
         }
     }
 
-    /// <summary>
-    /// Each side's fastest ns per element over the rounds, each side's rounds back to back after a pause.
-    /// NOTE: not alternated: libtorch's OpenMP threads spin for up to 200 ms after each parallel region, so a side
-    /// timed right after a TorchSharp call finds the second core taken and its own pool thread waiting for it (MinTimeProbe's
-    /// note: our two-thread times were one core's). The pause lets those threads go to sleep first.
-    /// </summary>
-    private static double[] Alternate(int n, int rounds, params Action[] sides)
-    {
-        int reps = Math.Max(1, 2_000_000 / Math.Max(1, n));
-        double[] best = [.. sides.Select(_ => double.MaxValue)];
-        for (int s = 0; s < sides.Length; s++)
-        {
-            Thread.Sleep(300);
-            for (int i = 0; i < 3 * reps; i++)
-            {
-                sides[s]();   // warm-up: tiered compilation, the pool's first arrays, libtorch's allocator
-            }
-
-            for (int round = 0; round < rounds; round++)
-            {
-                long start = System.Diagnostics.Stopwatch.GetTimestamp();
-                for (int i = 0; i < reps; i++)
-                {
-                    sides[s]();
-                }
-
-                best[s] = Math.Min(best[s], System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalNanoseconds / reps / n);
-            }
-        }
-
-        return best;
-    }
+    /// <summary>Each side's fastest ns per element, warmed up first (<see cref="PeerTiming.FastestPerElement"/>).</summary>
+    private static double[] Alternate(int n, int rounds, params Action[] sides) =>
+        PeerTiming.FastestPerElement(n, rounds, warmUp: true, sides);
 }
