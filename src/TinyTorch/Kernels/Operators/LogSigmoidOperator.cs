@@ -21,8 +21,6 @@ internal readonly struct LogSigmoidOperator : IUnaryOperator
     private const float Linear = -100.0f;
     private const float DeepAbove = 80.0f;
     private const float ScaleFloor = -87.0f;
-    private const float ExpFloor = -110.0f;
-    private const float TwoToMinus64 = 5.42101086e-20f;
 
     public static bool Vectorizable => true;
 
@@ -90,10 +88,9 @@ internal readonly struct LogSigmoidOperator : IUnaryOperator
         // NOTE: above x = 80, ln σ(x) = −e^-x to 2^-116, and e^-x's low part (or e^-x itself, from 87.3) is not normal:
         // those lanes take −e^-x at 2^64 times scale, rounded once and scaled back (Softplus's deep tail, beta = 1).
         TV zero = TL.Create(0.0f);
-        TV e = FloatExp.ExpNonPositive<TV, TL>(negAbs, zero, false, ExpFloor, out TV kd, out TV eLo);
-        TV deepScale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
+        TV e = FloatExp.ExpTimesTwoTo64<TV, TL>(negAbs, zero, false, out TV eLo);
         // (+ 0: where −e^-x underflows, to +0 as PyTorch's logsigmoid(+∞) = 0.0.)
-        TV deep = TL.Add(TL.Multiply(TL.MultiplyAdd(deepScale, e, TL.Multiply(deepScale, eLo)), TL.Create(-TwoToMinus64)), zero);
+        TV deep = TL.Add(TL.Multiply(TL.Add(e, eLo), TL.Create(-FloatExp.TwoToMinus64)), zero);
         result = TL.SelectWhereBelow(TL.Subtract(zero, x), -DeepAbove, deep, result);
         return TL.SelectWhereBelow(x, Linear, x, result);
     }

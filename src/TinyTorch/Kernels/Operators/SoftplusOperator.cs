@@ -31,10 +31,8 @@ namespace TinyTorch.Kernels.Operators;
 internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryOperator
 {
     private const float LowFloor = -100.0f;
-    private const float ExpFloor = -110.0f;
     private const float DeepBelow = -80.0f;
     private const float ScaleFloor = -87.0f;
-    private const float TwoToMinus64 = 5.42101086e-20f;
 
     public static bool Vectorizable => true;
 
@@ -139,10 +137,7 @@ internal readonly struct SoftplusOperator(float beta, float threshold) : IUnaryO
         // range (from t = −87.3) while e^t/beta need not (beta = 0.3: normal down to t = −88.9), and 2^K·lo is subnormal
         // already from t ≈ −80. So those lanes take e^t at 2^64 times scale (K + 64 ∈ [−95, −52], normal), divide the
         // pair by beta once, and scale back by 2^-64 (exact where the result is normal).
-        TV e = FloatExp.ExpNonPositive<TV, TL>(a, aLo, true, ExpFloor, out TV kd, out TV eLo);
-        TV deepScale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
-        return TL.Multiply(
-            FloatQuotient.Divide<TV, TL>(TL.Multiply(deepScale, e), TL.Multiply(deepScale, eLo), TL.Create(beta), TL.Create(0.0f)),
-            TL.Create(TwoToMinus64));
+        TV e = FloatExp.ExpTimesTwoTo64<TV, TL>(a, aLo, true, out TV eLo);
+        return TL.Multiply(FloatQuotient.Divide<TV, TL>(e, eLo, TL.Create(beta), TL.Create(0.0f)), TL.Create(FloatExp.TwoToMinus64));
     }
 }

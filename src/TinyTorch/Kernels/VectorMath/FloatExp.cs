@@ -140,6 +140,26 @@ internal static class FloatExp
         return hi;
     }
 
+    /// <summary>2^-64, to scale back what <see cref="ExpTimesTwoTo64{TV, TL}"/> returns.</summary>
+    internal const float TwoToMinus64 = 5.42101086e-20f;
+
+    /// <summary>
+    /// e^(t + tLo)·2^64 = result + <paramref name="lo"/> for t ∈ [−110, −80] (clamped at −110, where e^t is far below the
+    /// subnormals): the deep tails' exponential, where 2^K and 2^K·lo leave float's normal range but 2^(K+64)
+    /// (K + 64 ∈ [−95, −51]) does not. Both parts are products by a power of two, the high one exact, so a caller rounds
+    /// the pair once (or divides it) and scales back by <see cref="TwoToMinus64"/>, which rounds on the subnormal grid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static TV ExpTimesTwoTo64<TV, TL>(TV t, TV tLo, bool hasLow, out TV lo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV hi = ExpNonPositive<TV, TL>(t, tLo, hasLow, -110.0f, out TV kd, out TV partLo);
+        TV scale = Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * MagicPerOctave)));
+        lo = TL.Multiply(scale, partLo);
+        return TL.Multiply(scale, hi);
+    }
+
     /// <summary>2^K from kd as <see cref="ExpNonPositive{TV, TL}(TV, TV, bool, float, out TV, out TV)"/> returns it (K ∈ [−127, 127]; −127 gives +0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV Pow2<TV, TL>(TV kd)

@@ -39,7 +39,6 @@ internal static class FloatSigmoid
 {
     private const float Floor = -88.0f;
     private const float Ceiling = 87.0f;
-    private const float TwoToMinus64 = 5.42101086e-20f;
 
     // p(r) = r + r²·(C2 + C3·r), minimax for e^r − 1 on |r| ≤ 0.02172 with the constant and linear terms fixed.
     private const float C2 = 0.500016272f;         // 0x3F000111
@@ -83,9 +82,8 @@ internal static class FloatSigmoid
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV hi = FloatExp.ExpNonPositive<TV, TL>(x, default, false, -110.0f, out TV kd, out TV lo);
-        TV scale = FloatExp.Pow2<TV, TL>(TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)));
-        return TL.Multiply(TL.MultiplyAdd(scale, hi, TL.Multiply(scale, lo)), TL.Create(TwoToMinus64));
+        TV hi = FloatExp.ExpTimesTwoTo64<TV, TL>(x, default, false, out TV lo);
+        return TL.Multiply(TL.Add(hi, lo), TL.Create(FloatExp.TwoToMinus64));
     }
 
     /// <summary>p = r + r²·(C2 + C3·r) ≈ e^r − 1 for |r| ≤ 0.02172 (item 2 of the class remarks).</summary>
