@@ -12,7 +12,8 @@ namespace TorchSharpPeer;
 /// Not a substitute for the BenchmarkDotNet tables (no warm-up statistics, no memory diagnoser): a probe while tuning.
 /// </summary>
 /// <remarks>
-/// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call
+/// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call / the
+///                                                    TensorPrimitives composition, where FamilyVsTensorPrimitives has one
 /// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
 /// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases.)
 /// </remarks>
@@ -22,7 +23,8 @@ internal static class MinTimeProbe
     {
         string[] keys = Environment.GetEnvironmentVariable("PEER_KEYS")?.Split(',') ?? ["silu", "softplus", "logsigmoid"];
         int[] threads = Environment.GetEnvironmentVariable("PEER_THREADS")?.Split(',').Select(int.Parse).ToArray() ?? [1];
-        Console.WriteLine($"{"activation",-12} {"N",9} {"threads",7} {"ours ns/el",11} {"torch ns/el",12} {"ours/torch",11}");
+        Console.WriteLine($"{"activation",-12} {"N",9} {"threads",7} {"ours ns/el",11} {"torch ns/el",12} {"ours/torch",11}"
+            + (backward ? "" : $" {"TP ns/el",9} {"ours/TP",8}"));
         foreach (int t in threads)
         {
             KernelOptions.MaxDegreeOfParallelism = t;
@@ -31,24 +33,45 @@ internal static class MinTimeProbe
             {
                 foreach (int n in PeerBenchmark.Sizes)
                 {
-                    (double ours, double peer) = backward ? MeasureBackward(key, n, rounds) : Measure(key, n, rounds);
-                    Console.WriteLine($"{key,-12} {n,9} {t,7} {ours,11:F3} {peer,12:F3} {ours / peer,11:F2}");
+                    if (backward)
+                    {
+                        (double ours, double peer) = MeasureBackward(key, n, rounds);
+                        Console.WriteLine($"{key,-12} {n,9} {t,7} {ours,11:F3} {peer,12:F3} {ours / peer,11:F2}");
+                        continue;
+                    }
+
+                    double[] best = Measure(key, n, rounds);
+                    string composed = best.Length > 2 ? $" {best[2],9:F3} {best[0] / best[2],8:F2}" : "";
+                    Console.WriteLine($"{key,-12} {n,9} {t,7} {best[0],11:F3} {best[1],12:F3} {best[0] / best[1],11:F2}{composed}");
                 }
             }
         }
     }
 
-    private static (double Ours, double Peer) Measure(string key, int n, int rounds)
+    /// <summary>Ours, TorchSharp's and, where there is one, the TensorPrimitives composition's fastest ns per element
+    /// (the composition runs on one thread whatever PEER_THREADS says: TensorPrimitives does not spread work).</summary>
+    private static double[] Measure(string key, int n, int rounds)
     {
         ActivationVariant ours = Variant(key);
         Func<Tensor, Tensor> peer = FamilyVsTorchSharp.Torch[key];
         float[] x = Inputs(n, 8, 20_240_402);
         float[] y = new float[n];
         using Tensor input = torch.tensor(x);
-        return Alternate(n, rounds, () => ours.Forward!(x, y), () =>
+        List<Action> sides =
+        [
+            () => ours.Forward!(x, y),
+            () =>
+            {
+                using Tensor result = peer(input);
+            },
+        ];
+        if (FamilyVsTensorPrimitives.Compositions.TryGetValue(key, out Action<float[], float[], float[]>? composed))
         {
-            using Tensor result = peer(input);
-        });
+            float[] scratch = new float[n];
+            sides.Add(() => composed(x, y, scratch));
+        }
+
+        return PeerTiming.FastestPerElement(n, rounds, warmUp: true, [.. sides]);
     }
 
     private static (double Ours, double Peer) MeasureBackward(string key, int n, int rounds)
