@@ -13,6 +13,13 @@ if (args is ["--min" or "--min-backward", ..])
     return;
 }
 
+if (args is ["--peer-accuracy"])
+{
+    // What libtorch's speed buys where it is ahead (PeerAccuracy.cs): its results and ours against float64, in ULPs.
+    PeerAccuracy.Run();
+    return;
+}
+
 if (args is ["--min-scoped" or "--min-train", ..])
 {
     // Issue 13's targets as fastest-of-N probes (ScopedProbe.cs): scoped Forward, and the training step.
