@@ -219,6 +219,50 @@ public class SoftmaxKernelTests
         Assert.True(g.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), "in place");
     }
 
+    [Theory]
+    [InlineData(3, 9, 8)]
+    [InlineData(2, 33, 13)]
+    [InlineData(2, 17, 32)]
+    [InlineData(1, 40, 37)]
+    [InlineData(2, 9, 70)]
+    public void StridedBackward_EveryColumnHasTheSameBitsInAVectorOrTheRemainder_AndIsWithinOneAndAHalfUlp(int outer, int length, int inner)
+    {
+        float[] x = Spread(outer * length * inner, length + inner, 10);
+        var y = new float[x.Length];
+        ActivationKernels.SoftmaxStrided(x, y, length, inner);
+        float[] g = OperatorChecks.Gradients(x.Length);
+        var dx = new float[x.Length];
+        ActivationKernels.SoftmaxStridedBackward(g, y, dx, length, inner);
+
+        for (int o = 0; o < outer; o++)
+        {
+            for (int c = 0; c < inner; c++)
+            {
+                int start = (o * length * inner) + c;
+                double dot = 0, exact = 0, scale = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    int k = start + (i * inner);
+                    dot = Math.FusedMultiplyAdd(y[k], g[k], dot);   // the kernel's order: row by row
+                    exact += (double)g[k] * y[k];
+                    scale += Math.Abs((double)g[k] * y[k]);
+                }
+
+                float d = (float)dot, minusDLo = -(float)(dot - d);
+                for (int i = 0; i < length; i++)
+                {
+                    int k = start + (i * inner);
+                    float expected = MathF.FusedMultiplyAdd(y[k], g[k] - d, y[k] * minusDLo);
+                    Assert.True(OperatorChecks.SameBits(expected, dx[k]), $"({o}, {c}) element {i}: {dx[k]:R}, the column formula gives {expected:R}");
+                    double truth = y[k] * (g[k] - exact);
+                    double ulp = Math.ScaleB(1.0, Math.ILogB(Math.Max(Math.Abs(truth), Math.ScaleB(1.0, -126))) - 23);
+                    double bound = (1.5 * ulp) + (Math.ScaleB(1.0, -47) * y[k] * scale);
+                    Assert.True(Math.Abs(dx[k] - truth) <= bound, $"({o}, {c}) element {i}: {dx[k]:R} vs {truth:R}");
+                }
+            }
+        }
+    }
+
     private static float[] Softmax(float[] row)
     {
         var y = new float[row.Length];
