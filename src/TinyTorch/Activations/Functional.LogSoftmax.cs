@@ -6,7 +6,7 @@ public static partial class Functional
 {
     /// <summary>
     /// Log-softmax along <paramref name="dim"/>: xᵢ − m − ln Σⱼ e^(xⱼ − m) in one step, within 1 ULP (see
-    /// <see cref="ActivationKernels.LogSoftmax"/>); what a negative log-likelihood loss takes.
+    /// <see cref="ActivationKernels.LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/>); what a negative log-likelihood loss takes.
     /// </summary>
     /// <param name="x">The input, of any rank.</param>
     /// <param name="dim">The dimension to normalize; negative values count from the end. Default −1, the last.</param>

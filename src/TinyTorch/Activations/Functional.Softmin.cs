@@ -4,7 +4,7 @@ namespace TinyTorch.Core;
 
 public static partial class Functional
 {
-    /// <summary>Softmin along <paramref name="dim"/>: softmax(−x), within softmax's bounds (see <see cref="ActivationKernels.Softmin"/>).</summary>
+    /// <summary>Softmin along <paramref name="dim"/>: softmax(−x), within softmax's bounds (see <see cref="ActivationKernels.Softmin(ReadOnlySpan{float}, Span{float}, int)"/>).</summary>
     /// <param name="x">The input, of any rank.</param>
     /// <param name="dim">The dimension to normalize; negative values count from the end. Default −1, the last.</param>
     /// <returns>A new tensor of x's shape whose slices along <paramref name="dim"/> sum to 1.</returns>

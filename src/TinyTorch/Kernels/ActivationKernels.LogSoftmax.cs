@@ -20,7 +20,7 @@ public static partial class ActivationKernels
 
     /// <summary>
     /// Log-softmax along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>] in row-major
-    /// order, each slice along the middle axis normalized; the same bits as <see cref="LogSoftmax"/> on the transposed
+    /// order, each slice along the middle axis normalized; the same bits as <see cref="LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/> on the transposed
     /// data, within 1 ULP.
     /// </summary>
     /// <param name="x">The input.</param>
@@ -60,5 +60,56 @@ public static partial class ActivationKernels
         CheckBackward(gradOutput, output, destination, nameof(output));
         int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
         LogSoftmaxKernel.Backward(gradOutput, output, destination, outer, axisLength, stride);
+    }
+
+    /// <summary>Log-softmax over Half of each consecutive row, correctly rounded (the Half nearest the true value:
+    /// computed in float, the rare lanes near a Half rounding boundary in float64 from the row). PyTorch's edges, as the
+    /// float overload.</summary>
+    /// <param name="x">The input: a whole number of rows.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    /// <param name="rowLength">The length of each row (the normalized dimension).</param>
+    public static void LogSoftmax(ReadOnlySpan<Half> x, Span<Half> destination, int rowLength)
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        int outer = SoftmaxOuter(x.Length, rowLength, 1, nameof(x), nameof(rowLength), "stride");
+        HalfLogSoftmax.Forward(x, destination[..x.Length], outer, rowLength, 1);
+    }
+
+    /// <summary>Log-softmax over Half along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>],
+    /// correctly rounded.</summary>
+    /// <param name="x">The input.</param>
+    /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
+    /// <param name="axisLength">The size of the normalized dimension.</param>
+    /// <param name="stride">The product of the dimensions after it (1 for the last dimension).</param>
+    public static void LogSoftmaxStrided(ReadOnlySpan<Half> x, Span<Half> destination, int axisLength, int stride)
+    {
+        SpanChecks.Destination(x, destination, nameof(x));
+        int outer = SoftmaxOuter(x.Length, axisLength, stride, nameof(x), nameof(axisLength), nameof(stride));
+        HalfLogSoftmax.Forward(x, destination[..x.Length], outer, axisLength, stride);
+    }
+
+    /// <summary>Log-softmax's backward over Half per row, from its output y: g − e^y·Σg, correctly rounded.</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output y (≤ 0).</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    /// <param name="rowLength">The length of each row.</param>
+    public static void LogSoftmaxBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> output, Span<Half> destination, int rowLength)
+    {
+        HalfAdapter.CheckBackward(gradOutput, output, destination, nameof(output));
+        int outer = SoftmaxOuter(output.Length, rowLength, 1, nameof(output), nameof(rowLength), "stride");
+        HalfLogSoftmax.Backward(gradOutput, output, destination[..output.Length], outer, rowLength, 1);
+    }
+
+    /// <summary>Log-softmax's backward over Half along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
+    /// <param name="gradOutput">dL/dy.</param>
+    /// <param name="output">The forward's output y (≤ 0).</param>
+    /// <param name="destination">Receives dL/dx; may be either input.</param>
+    /// <param name="axisLength">The size of the normalized dimension.</param>
+    /// <param name="stride">The product of the dimensions after it.</param>
+    public static void LogSoftmaxStridedBackward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> output, Span<Half> destination, int axisLength, int stride)
+    {
+        HalfAdapter.CheckBackward(gradOutput, output, destination, nameof(output));
+        int outer = SoftmaxOuter(output.Length, axisLength, stride, nameof(output), nameof(axisLength), nameof(stride));
+        HalfLogSoftmax.Backward(gradOutput, output, destination[..output.Length], outer, axisLength, stride);
     }
 }

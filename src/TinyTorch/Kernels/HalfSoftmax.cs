@@ -79,13 +79,13 @@ internal static class HalfSoftmax
     }
 
     /// <summary>The index of the first element of the slice holding element <paramref name="index"/>.</summary>
-    private static int SliceStart(int index, int length, int inner)
+    internal static int SliceStart(int index, int length, int inner)
     {
         long block = (long)length * inner;
         return (int)((index / block * block) + (index % inner));
     }
 
-    private static (double Max, double Sum) Sums(float[] x, int start, int length, int inner)
+    internal static (double Max, double Sum) Sums(float[] x, int start, int length, int inner)
     {
         double max = double.NegativeInfinity;
         for (int j = 0; j < length; j++)
