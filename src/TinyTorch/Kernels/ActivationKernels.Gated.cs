@@ -45,6 +45,55 @@ public static partial class ActivationKernels
         GateLoop.Backward<TOp>(gradOutput, input, destination, outer, gradOutput.Length == 0 ? 0 : axisLength / 2 * stride);
     }
 
+    // The Half overloads: the same checks on the Half spans (so errors name their parameters), then HalfGate.
+
+    private static void GateHalf(
+        ReadOnlySpan<Half> x, Span<Half> destination, int axisLength, int stride, string axisName, string strideName, GateKernel kernel, Func<double, double, double> reference)
+    {
+        GateOuter(x.Length, axisLength, stride, nameof(x), axisName, strideName);
+        int outputs = x.Length / 2;
+        if (destination.Length < outputs)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: destination has {destination.Length} elements but the gated output of x's {x.Length} is {outputs}.",
+                nameof(destination));
+        }
+
+        SpanChecks.Disjoint(x, destination[..outputs], nameof(x), nameof(destination));
+        HalfGate.Forward(x, destination, axisLength, stride, kernel, reference);
+    }
+
+    private static void GateBackwardHalf(
+        ReadOnlySpan<Half> gradOutput,
+        ReadOnlySpan<Half> input,
+        Span<Half> destination,
+        int axisLength,
+        int stride,
+        string axisName,
+        string strideName,
+        GateBackwardKernel kernel,
+        Func<double, double, double> derivativeA,
+        Func<double, double, double> derivativeB)
+    {
+        GateOuter(input.Length, axisLength, stride, nameof(input), axisName, strideName);
+        if ((long)gradOutput.Length * 2 != input.Length)
+        {
+            throw new ArgumentException(
+                $"Length mismatch: gradOutput has {gradOutput.Length} elements but input has {input.Length}; a gated unit's gradOutput has half the input's ({input.Length / 2}).",
+                nameof(gradOutput));
+        }
+
+        if (destination.Length < input.Length)
+        {
+            throw new ArgumentException(
+                $"Destination is too short: destination has {destination.Length} elements but input has {input.Length}.", nameof(destination));
+        }
+
+        SpanChecks.Disjoint(gradOutput, destination[..input.Length], nameof(gradOutput), nameof(destination));
+        SpanChecks.Disjoint(input, destination[..input.Length], nameof(input), nameof(destination));
+        HalfGate.Backward(gradOutput, input, destination, axisLength, stride, kernel, derivativeA, derivativeB);
+    }
+
     /// <summary>How many [axisLength, stride] slabs make up the input, as for softmax, with the halved axis even.</summary>
     private static int GateOuter(int length, int axisLength, int stride, string inputName, string axisName, string strideName)
     {

@@ -105,6 +105,22 @@ internal static class HalfMidpoints
         return distance <= RiskyUlps + (BackwardGradientUlps / 2 * Math.Abs(g) / power);      // c·2^-24·|g| / 2^(e−23)
     }
 
+    /// <summary>
+    /// <see cref="IsRisky(uint, float)"/> with a wider base window: for results within more than a couple of float
+    /// ULPs (the gated units' composed forms and backward products).
+    /// </summary>
+    /// <param name="bits">The float result's bits.</param>
+    /// <param name="g">The size of the terms the result is a difference of (0 where it is not one).</param>
+    /// <param name="riskyUlps">The float ULPs of the result's own error, on each side of a midpoint.</param>
+    /// <returns>Whether to recompute the result in float64.</returns>
+    internal static bool IsRisky(uint bits, float g, float riskyUlps)
+    {
+        uint abs = Shifted(bits & 0x7FFF_FFFF);
+        float distance = Math.Abs((float)(int)(abs & DroppedBitsMask) - HalfMidpointBits);
+        float power = BitConverter.UInt32BitsToSingle(abs & 0x7F80_0000);
+        return distance <= riskyUlps + (BackwardGradientUlps / 2 * Math.Abs(g) / power);
+    }
+
     /// <summary>Whether the float with these bits may round to the wrong Half (see the remarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsRisky(uint bits)

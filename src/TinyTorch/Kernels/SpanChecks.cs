@@ -36,7 +36,8 @@ internal static class SpanChecks
     /// The destination must share no memory at all with the input, not even by being the same span: for kernels whose
     /// output has another shape than their input (the gated units' halves), where in place has no meaning.
     /// </summary>
-    public static void Disjoint(ReadOnlySpan<float> input, ReadOnlySpan<float> destination, string inputName, string destinationName = "destination")
+    public static void Disjoint<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> destination, string inputName, string destinationName = "destination")
+        where T : unmanaged
     {
         if (input.Overlaps(destination))
         {

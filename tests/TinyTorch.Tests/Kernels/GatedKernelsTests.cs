@@ -53,8 +53,10 @@ public class GatedKernelsTests
     [Fact]
     public void EmptyInputsWriteNothing()
     {
-        ActivationKernels.GLUStrided([], [], 0, 5);
-        ActivationKernels.GLUStridedBackward([], [], [], 4, 0);
+        ActivationKernels.GLUStrided(ReadOnlySpan<float>.Empty, [], 0, 5);
+        ActivationKernels.GLUStridedBackward(ReadOnlySpan<float>.Empty, [], [], 4, 0);
+        ActivationKernels.GLUStrided(ReadOnlySpan<Half>.Empty, [], 0, 5);
+        ActivationKernels.GLUStridedBackward(ReadOnlySpan<Half>.Empty, [], [], 4, 0);
     }
 
     [Fact]
