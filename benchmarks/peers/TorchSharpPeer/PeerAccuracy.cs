@@ -33,7 +33,27 @@ internal static class PeerAccuracy
             Report($"GELU exact slope, x in [{lo}, {hi})", x, oursSlope, theirsSlope, GELUMath.ExactFormDerivative, scaled: true);
         }
 
+        Slopes("Tanhshrink", t => nn.functional.tanhshrink(t), (g, x, d) => ActivationKernels.TanhshrinkBackward(g, x, d), TanhshrinkMath.Derivative);
+        Slopes("LogSigmoid", t => nn.functional.logsigmoid(t), (g, x, d) => ActivationKernels.LogSigmoidBackward(g, x, d), LogSigmoidMath.Derivative);
         SoftmaxBackward();
+    }
+
+    /// <summary>An element-wise backward at g = 1, both sides, in ULPs of the derivative itself (relative) and of
+    /// max(|D|, 1) (as the family's backward bound is stated), by range of x.</summary>
+    private static void Slopes(
+        string name, Func<Tensor, Tensor> peer, Action<float[], float[], float[]> ours, Func<double, double> derivative)
+    {
+        foreach ((double lo, double hi) in new[] { (-0.01, 0.01), (-1.0, 1.0), (-20.0, 20.0) })
+        {
+            float[] x = Uniform(1 << 20, lo, hi, 23), ones = [.. x.Select(_ => 1f)], slope = new float[x.Length];
+            ours(ones, x, slope);
+            using Tensor input = torch.tensor(x).requires_grad_(true);
+            using Tensor output = peer(input);
+            using Tensor grad = torch.autograd.grad([output], [input], [torch.ones_like(output)])[0];
+            float[] theirs = grad.data<float>().ToArray();
+            Report($"{name} slope, x in [{lo}, {hi})", x, slope, theirs, derivative, scaled: false);
+            Report($"  the same, in ULPs of max(|D|, 1)", x, slope, theirs, derivative, scaled: true);
+        }
     }
 
     /// <summary>Each side's backward against y ⊙ (g − Σ g·y) in float64 from that side's own forward output y: the
