@@ -13,7 +13,8 @@ namespace TorchSharpPeer;
 [MemoryDiagnoser]
 public class FamilyVsTensorPrimitives
 {
-    private static readonly Dictionary<string, Action<float[], float[], float[]>> Compositions = new()
+    /// <summary>Each composition: (x, y, scratch).</summary>
+    internal static readonly Dictionary<string, Action<float[], float[], float[]>> Compositions = new()
     {
         ["relu"] = (x, y, _) => TP.Max(x, 0f, y),
         ["sigmoid"] = (x, y, _) => TP.Sigmoid(x, y),

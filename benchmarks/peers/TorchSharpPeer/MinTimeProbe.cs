@@ -14,6 +14,7 @@ namespace TorchSharpPeer;
 /// <remarks>
 /// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call
 /// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
+/// dotnet run -c Release -- --min-tp [rounds]        forward: our span kernel / the TensorPrimitives composition, 1 thread
 /// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases.)
 /// </remarks>
 internal static class MinTimeProbe
@@ -34,6 +35,25 @@ internal static class MinTimeProbe
                     (double ours, double peer) = backward ? MeasureBackward(key, n, rounds) : Measure(key, n, rounds);
                     Console.WriteLine($"{key,-12} {n,9} {t,7} {ours,11:F3} {peer,12:F3} {ours / peer,11:F2}");
                 }
+            }
+        }
+    }
+
+    /// <summary>Our forward kernel against the TensorPrimitives composition of <see cref="FamilyVsTensorPrimitives"/>, on one thread.</summary>
+    public static void RunTensorPrimitives(int rounds)
+    {
+        string[] keys = Environment.GetEnvironmentVariable("PEER_KEYS")?.Split(',') ?? ["tanhshrink"];
+        KernelOptions.MaxDegreeOfParallelism = 1;
+        Console.WriteLine($"{"activation",-12} {"N",9} {"ours ns/el",11} {"TP ns/el",12} {"ours/TP",11}");
+        foreach (string key in keys.Where(FamilyVsTensorPrimitives.Compositions.ContainsKey))
+        {
+            ActivationVariant ours = Variant(key);
+            Action<float[], float[], float[]> composed = FamilyVsTensorPrimitives.Compositions[key];
+            foreach (int n in PeerBenchmark.Sizes)
+            {
+                float[] x = Inputs(n, 8, 20_240_402), y = new float[n], scratch = new float[n];
+                (double mine, double tp) = Alternate(n, rounds, () => ours.Forward!(x, y), () => composed(x, y, scratch));
+                Console.WriteLine($"{key,-12} {n,9} {mine,11:F3} {tp,12:F3} {mine / tp,11:F2}");
             }
         }
     }

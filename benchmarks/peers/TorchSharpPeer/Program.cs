@@ -6,6 +6,13 @@ using TorchSharpPeer;
 
 // Every element-wise activation of our catalog against TorchSharp 0.107 (libtorch 2.10), in one process, side by side:
 // dotnet run -c Release -- --filter '*'   (BenchmarkDotNet's own arguments; --quick for the short job)
+if (args is ["--min-tp", ..])
+{
+    // The same probe against the TensorPrimitives compositions (FamilyVsTensorPrimitives.cs), one thread.
+    MinTimeProbe.RunTensorPrimitives(args.Length > 1 ? int.Parse(args[1]) : 60);
+    return;
+}
+
 if (args is ["--min" or "--min-backward", ..])
 {
     // A tuning probe for a busy machine (MinTimeProbe.cs): fastest of many rounds, ours and TorchSharp's.
