@@ -12,7 +12,8 @@ namespace TinyTorch.Kernels.Operators;
 /// <para>
 /// The bound, within 3.53·2^-24 of max(|dL/dx|, |g|) (the family's is 4), in two steps. (1) The slope D′ = tanh ⊕ F
 /// (everything before the product with g) is a function of x alone, so it was checked for every float: over all
-/// 2^32 bit patterns (the public kernel with g = 1, whose product is exact, against MishMath.Derivative in double),
+/// 2^32 bit patterns (`tito check accuracy --backward --exhaustive --function mish`: the kernel with g = 1, whose product
+/// is exact, against MishMath.Derivative in double),
 /// |D′ − D| ≤ W·2^-24·max(|D|, 1) with W = 2.522, the worst at x = 0.9332718. (2) The product with g rounds once:
 /// |fl(g·D′) − g·D| ≤ |g|·|D′ − D| + 2^-24·|g·D′| ≤ (W + 1 + W·2^-24)·2^-24·max(|g·D|, |g|), as |g|·max(|D|, 1) is
 /// that maximum and |g·D′| ≤ |g·D| + |g|·|D′ − D| (for a normal product; a subnormal one is within half its spacing).
