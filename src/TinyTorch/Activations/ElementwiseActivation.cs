@@ -83,15 +83,12 @@ public abstract class ElementwiseActivation : IActivation
     /// <inheritdoc/>
     public virtual IReadOnlyList<Tensor> Parameters() => [];
 
-    /// <summary>A float parameter as PyTorch's repr prints it: the shortest round-trip form, with ".0" on whole numbers
-    /// (alpha=1.0, beta=2.0, alpha=0.5).</summary>
+    /// <summary>A float parameter as PyTorch's repr prints it (Python's float repr, <see cref="PythonRepr.Float"/>):
+    /// the shortest round-trip digits, with ".0" on whole numbers (alpha=1.0, alpha=0.5) and Python's exponent form
+    /// (alpha=1e-05).</summary>
     /// <param name="value">The parameter.</param>
     /// <returns>Its text.</returns>
-    protected static string Repr(float value)
-    {
-        string text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return float.IsFinite(value) && !text.Contains('.') && !text.Contains('E') ? text + ".0" : text;
-    }
+    protected static string Repr(float value) => PythonRepr.Float(value);
 
     /// <summary>The forward kernel at this module's parameters.</summary>
     /// <param name="x">The input.</param>

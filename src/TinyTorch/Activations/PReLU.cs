@@ -48,10 +48,42 @@ public sealed class PReLU : IActivation
     public Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
+        return Forward(x, Tensor.Uninitialized(x.ShapeArray));
+    }
+
+    /// <summary>
+    /// Applies PReLU into <paramref name="output"/>, a tensor the caller owns: the way to reuse one output tensor from
+    /// call to call. Allocates nothing of x's size; it saves x and a copy of the slopes (NumParameters floats), as
+    /// <see cref="Forward(Tensor)"/> does.
+    /// </summary>
+    /// <param name="x">The input; left alone.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, not x itself.</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's, or it is x itself (PReLU
+    /// saves its input for Backward), or NumParameters is neither 1 nor x's channel count. Nothing is written or saved.</exception>
+    public Tensor Forward(Tensor x, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(output);
+
+        // NOTE: Backward reads the saved x (the slope is chosen by its sign, dL/dweight sums g·x): written in place, it
+        // would differentiate at PReLU(x) instead. Functional.PReLU(x, weight, x) is fine when no gradient is wanted.
+        if (ReferenceEquals(x, output))
+        {
+            throw new ArgumentException(
+                "PReLU saves its input for Backward, so the output cannot be the input itself; pass another tensor of its shape.",
+                nameof(output));
+        }
+
+        if (!output.SameShape(x))
+        {
+            throw new ArgumentException($"output has shape {output.ShapeString} but x has shape {x.ShapeString}; they must match.", nameof(output));
+        }
+
         var slopes = new Tensor(Weight.ToArray(), [NumParameters]);
-        Tensor y = Functional.PReLU(x, slopes);
+        Functional.PReLU(x, slopes, output);
         _state.Save(new PReLUSaved(x, slopes));
-        return y;
+        return output;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TinyTorch.Kernels;
 
 namespace TinyTorch.Core;
@@ -63,15 +62,52 @@ public sealed class RReLU : IActivation
     public Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (Training)
+        return Forward(x, Tensor.Uninitialized(x.ShapeArray));
+    }
+
+    /// <summary>
+    /// Applies RReLU into <paramref name="output"/>, a tensor the caller owns: the way to reuse one output tensor from
+    /// call to call. Saves what <see cref="Forward(Tensor)"/> saves: in training the slopes it drew (a new tensor of
+    /// x's shape, as PyTorch's noise), in evaluation x.
+    /// </summary>
+    /// <param name="x">The input; left alone unless it is <paramref name="output"/> itself.</param>
+    /// <param name="output">Receives the result: a tensor of x's shape, or x itself (in place) in training, and in
+    /// evaluation when <see cref="EvaluationSlope"/> ≥ 0.</param>
+    /// <returns><paramref name="output"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="output"/>'s shape differs from x's, or it is x itself in
+    /// evaluation with a negative <see cref="EvaluationSlope"/>. Nothing is written or saved.</exception>
+    public Tensor Forward(Tensor x, Tensor output)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(output);
+        bool training = Training;   // read once: another thread may switch it
+
+        // NOTE: in evaluation Backward reads the saved x's sign (LeakyReLU's backward). In place, the saved tensor holds
+        // y = slope·x instead, whose sign is x's (y > 0 exactly where x > 0, NaN where x is NaN) only while the slope is
+        // ≥ 0; with a negative slope it would differentiate at the wrong side, so that is refused, as PyTorch's in-place
+        // leaky_relu_ refuses it. In training Backward reads only the drawn slopes, so in place is always fine.
+        if (!training && EvaluationSlope < 0 && ReferenceEquals(x, output))
         {
-            ulong forward = unchecked((ulong)(Interlocked.Increment(ref _trainingForwards) - 1));
-            (Tensor y, Tensor noise) = Functional.RReLUTraining(x, Lower, Upper, SplitMix64.After(_seed, forward).Next());
-            _state.Save(new RReLUSaved(noise, IsNoise: true));
-            return y;
+            throw new ArgumentException(
+                $"RReLU in evaluation saves its input for Backward, and with a negative slope ({PythonRepr.Float(EvaluationSlope)}) the output cannot be the input itself; pass another tensor of its shape.",
+                nameof(output));
         }
 
-        Tensor output = Functional.LeakyReLU(x, EvaluationSlope);
+        if (!output.SameShape(x))
+        {
+            throw new ArgumentException($"output has shape {output.ShapeString} but x has shape {x.ShapeString}; they must match.", nameof(output));
+        }
+
+        if (training)
+        {
+            ulong forward = unchecked((ulong)(Interlocked.Increment(ref _trainingForwards) - 1));
+            Tensor noise = Tensor.Uninitialized(x.ShapeArray);
+            ActivationKernels.RReLU(x.AsSpan(), output.AsSpan(), noise.AsSpan(), Lower, Upper, SplitMix64.After(_seed, forward).Next());
+            _state.Save(new RReLUSaved(noise, IsNoise: true));
+            return output;
+        }
+
+        Functional.LeakyReLU(x, output, EvaluationSlope);
         _state.Save(new RReLUSaved(x, IsNoise: false));
         return output;
     }
@@ -90,7 +126,12 @@ public sealed class RReLU : IActivation
     /// <inheritdoc/>
     public IReadOnlyList<Tensor> Parameters() => [];
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        $"RReLU(lower={Lower.ToString(CultureInfo.InvariantCulture)}, upper={Upper.ToString(CultureInfo.InvariantCulture)})";
+    /// <summary>PyTorch's repr: "RReLU(lower=0.125, upper=0.3333333333333333)" at the defaults.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"RReLU(lower={PythonRepr.Float(Lower)}, upper={UpperRepr(Upper)})";
+
+    // NOTE: PyTorch's default upper is the double 1/3, which its repr prints with 16 digits; ours is the float nearest
+    // it (0.33333334 in float's shortest digits), the value PyTorch's float kernel computes with. That float prints as
+    // PyTorch prints its default, so the default module reads the same; every other bound prints its shortest digits.
+    private static string UpperRepr(float upper) => upper == 1f / 3 ? "0.3333333333333333" : PythonRepr.Float(upper);
 }

@@ -47,6 +47,11 @@ public sealed class Softplus : ElementwiseActivation
         ActivationKernels.SoftplusBackward(gradOutput, saved, destination, Beta, Threshold);
 
     // NOTE: PyTorch's Softplus prints its defaults as integers, "Softplus(beta=1, threshold=20)" (its signature's defaults
-    // are ints), and a float argument as a float: a whole number prints here without ".0".
-    private static string ReprWhole(float value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // are ints), and a float argument as a float: a whole number prints here without ".0", anything else as Python
+    // prints a float ("threshold=1e-05", not .NET's "1E-05").
+    private static string ReprWhole(float value)
+    {
+        string text = PythonRepr.Float(value);
+        return text.EndsWith(".0", StringComparison.Ordinal) ? text[..^2] : text;
+    }
 }

@@ -115,10 +115,11 @@ internal static class CheckCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "All 2^32 float32 inputs (minutes per function on a few cores)." };
         var stride = new Option<uint>("--stride") { Description = "Test every N-th bit pattern (default 4099: about a million inputs).", DefaultValueFactory = _ => 4099 };
         var function = new Option<string?>("--function") { Description = "Only the kernels whose name contains this text (e.g. \"exact\", \"GELU\")." };
+        var backward = new Option<bool>("--backward") { Description = "The element-wise backward kernels at g = 1 instead: each slope against the exact derivative, in 2^-24 of max(|slope|, 1) (bound 4)." };
         var command = new Command("accuracy",
             "Max error in ULPs of every element-wise forward kernel against the double-precision reference; exit 1 past the bound.")
         {
-            exhaustive, stride, function,
+            exhaustive, stride, function, backward,
         };
         command.SetAction(parse =>
         {
@@ -138,6 +139,18 @@ internal static class CheckCommand
 
             string? only = parse.GetValue(function);
             bool Chosen(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+            if (parse.GetValue(backward))
+            {
+                IReadOnlyList<ActivationVariant> chosen = [.. BackwardScan.Variants.Where(v => Chosen(v.Label))];
+                if (chosen.Count == 0)
+                {
+                    throw new UserErrorException(
+                        $"No backward kernel's name contains '{only}'; expected part of one of: {string.Join(", ", BackwardScan.Variants.Select(v => v.Label))}.");
+                }
+
+                return BackwardAccuracy(env, chosen, s) ? ExitCodes.Success : ExitCodes.CheckFailed;
+            }
+
             IReadOnlyList<AccuracyTarget> targets = [.. AccuracyTarget.All.Where(t => Chosen(t.Name))];
             IReadOnlyList<ActivationVariant> slices = [.. SliceAccuracyTargets().Where(v => Chosen(v.Label))];
             bool gatedChosen = TinyTorch.Catalog.ActivationCatalog.Variants.Any(v => v.IsGated && Chosen(v.Label));
@@ -176,6 +189,32 @@ internal static class CheckCommand
         env.Out.Write(table);
         env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
         return results.All(r => r.WithinBound);
+    }
+
+    /// <summary>The element-wise backward kernels at g = 1 over float32 bit patterns; whether every one is within 4·2^-24.</summary>
+    private static bool BackwardAccuracy(TitoEnvironment env, IReadOnlyList<ActivationVariant> variants, uint s)
+    {
+        const double Bound = 4;
+        string which = s == 1 ? "all 2^32 float32 bit patterns" : $"every {s}th float32 bit pattern";
+        env.Out.MarkupLine($"⏱️  Scanning {variants.Count} backward kernels over {which}…");
+        var results = BackwardScan.Run(variants, s, _ => { });
+        var table = new Table()
+            .Title($"Backward kernels at g = 1 vs the exact derivative: {results[0].Inputs:N0} inputs, stride {s}")
+            .AddColumn("Function").AddColumn(new TableColumn("max, 2^-24 of max(|D|, 1)").RightAligned()).AddColumn(new TableColumn("bound").RightAligned())
+            .AddColumn("worst input").AddColumn("");
+        foreach (var r in results)
+        {
+            table.AddRow(
+                Markup.Escape(r.Variant.Label),
+                r.Worst.ToString("0.###", CultureInfo.InvariantCulture),
+                Bound.ToString(CultureInfo.InvariantCulture),
+                r.Worst == 0 ? "exact everywhere" : Markup.Escape(r.WorstInput.ToString("R", CultureInfo.InvariantCulture)),
+                r.Worst <= Bound ? "✅" : "[red]❌[/]");
+        }
+
+        env.Out.Write(table);
+        env.Out.MarkupLine("±∞ and NaN inputs are skipped (their slopes are PyTorch's conventions, tested one by one). Where a kernel ends in one product with g, a worst W here bounds every g by W + 1.");
+        return results.All(r => r.Worst <= Bound);
     }
 
     /// <summary>The forms along a dim over random slices (<see cref="SliceScan"/>); whether every one is within its bound.</summary>

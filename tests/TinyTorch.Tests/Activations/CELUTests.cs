@@ -87,7 +87,11 @@ public class CELUTests
     }
 
     [Fact]
-    public void Module_PrintsLikePyTorch() => Assert.Equal("CELU(alpha=2.0)", new CELU(2f).ToString());
+    public void Module_PrintsLikePyTorch()
+    {
+        Assert.Equal("CELU(alpha=2.0)", new CELU(2f).ToString());
+        Assert.Equal("CELU(alpha=1e-05)", new CELU(1e-5f).ToString());   // PyTorch 1.13: repr(nn.CELU(1e-5))
+    }
 
     [Fact]
     public void Functional_MatchesTheModule()

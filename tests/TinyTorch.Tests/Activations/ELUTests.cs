@@ -90,6 +90,7 @@ public class ELUTests
     {
         Assert.Equal("ELU(alpha=1.0)", new ELU().ToString());
         Assert.Equal("ELU(alpha=0.5)", new ELU(0.5f).ToString());
+        Assert.Equal("ELU(alpha=1e-05)", new ELU(1e-5f).ToString());   // PyTorch 1.13: repr(nn.ELU(1e-5)); not .NET's "1E-05"
     }
 
     [Fact]

@@ -58,6 +58,32 @@ public class MishTests
         }
     }
 
+    // MishBackwardOperator's bound in its two steps: the slope alone (g = 1) within W = 2.522·2^-24 of max(|D|, 1) (all 2^32
+    // floats were swept once; here every 256th float of [−30, 30] and the worst input), and with any g within
+    // (W + 1)·2^-24 ≈ 3.53·2^-24 of max(|dL/dx|, |g|).
+    [Fact]
+    public void Backward_IsWithinItsTwoStepBound()
+    {
+        uint top = BitConverter.SingleToUInt32Bits(30f);
+        float[] x = [0.9332718f, .. Enumerable.Range(0, (int)(top / 256) + 1).SelectMany(i => new[] { BitConverter.UInt32BitsToSingle((uint)i * 256), -BitConverter.UInt32BitsToSingle((uint)i * 256) })];
+        float[] ones = [.. x.Select(_ => 1f)], slope = new float[x.Length];
+        ActivationKernels.MishBackward(ones, x, slope);
+        var random = new Random(5);
+        float[] g = [.. x.Select(_ => (float)(((random.NextDouble() * 2) - 1) * Math.Pow(2, random.Next(-20, 20))))];
+        float[] dx = new float[x.Length];
+        ActivationKernels.MishBackward(g, x, dx);
+        double worstSlope = 0, worstTotal = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double d = MishMath.Derivative(x[i]);
+            worstSlope = Math.Max(worstSlope, Math.Abs(slope[i] - d) / Math.Max(Math.Abs(d), 1) * 16777216.0);
+            worstTotal = Math.Max(worstTotal, Math.Abs(dx[i] - (g[i] * d)) / Math.Max(Math.Abs(g[i] * d), Math.Abs(g[i])) * 16777216.0);
+        }
+
+        Assert.InRange(worstSlope, 2.52, 2.523);   // the worst input is in the sample: the sweep's W
+        Assert.True(worstTotal <= 3.53, $"worst {worstTotal:F3}·2^-24 of max(|dL/dx|, |g|)");
+    }
+
     [Fact]
     public void Module_PrintsLikePyTorch() => Assert.Equal("Mish()", new Mish().ToString());
 

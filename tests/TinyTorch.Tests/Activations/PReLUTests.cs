@@ -161,6 +161,74 @@ public class PReLUTests
         Assert.Equal([-2f], m.Weight.Grad!.ToArray());
     }
 
+    [Fact]
+    public void ForwardIntoOutput_EqualsForwardBitForBit_AndBackwardFollowsIt()
+    {
+        Tensor x = X(2, 3, 4), g = G(2, 3, 4);
+        PReLU allocating = Module(0.1f, -0.2f, 0.3f), into = Module(0.1f, -0.2f, 0.3f);
+        Tensor expected = allocating.Forward(x);
+        float[] before = x.ToArray();
+
+        Tensor output = Tensor.Full([2, 3, 4], float.NaN);   // every element must be overwritten
+        Assert.Same(output, into.Forward(x, output));
+
+        Assert.Equal(expected.ToArray(), output.ToArray());
+        Assert.Equal(before, x.ToArray());
+        Assert.Equal(allocating.Backward(g).ToArray(), into.Backward(g).ToArray());
+        Assert.Equal(allocating.Weight.Grad!.ToArray(), into.Weight.Grad!.ToArray());
+    }
+
+    [Fact]
+    public void ForwardIntoOutput_ReusedAcrossCalls_BackwardFollowsTheLatest_WithTheSlopesOfThatForward()
+    {
+        PReLU m = Module(0.5f);
+        Tensor output = Tensor.Zeros(1);
+        m.Forward(new Tensor([3f], [1]), output);
+        m.Forward(new Tensor([-2f], [1]), output);
+        m.Weight.AsSpan()[0] = 3f;   // an optimizer step: Backward still uses the slope its forward copied
+        Assert.Equal([-1f], output.ToArray());
+        Assert.Equal([0.5f], m.Backward(Tensor.Ones(1)).ToArray());
+        Assert.Equal([-2f], m.Weight.Grad!.ToArray());
+    }
+
+    [Fact]
+    public void ForwardIntoItself_IsRefused_BecauseBackwardNeedsTheInput_AndNothingIsWrittenOrSaved()
+    {
+        PReLU m = Module(0.25f);
+        Tensor x = X(5);
+        float[] before = x.ToArray();
+        var e = Assert.Throws<ArgumentException>(() => m.Forward(x, x));
+        Assert.Equal("output", e.ParamName);
+        Assert.StartsWith("PReLU saves its input for Backward, so the output cannot be the input itself", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, x.ToArray());
+        Assert.Throws<InvalidOperationException>(() => m.Backward(G(5)));
+    }
+
+    [Fact]
+    public void ForwardIntoOutput_WithWrongShapeOrNull_IsRefused_NamingBothShapes()
+    {
+        PReLU m = new();
+        Tensor output = Tensor.Full([3, 2], float.NaN);   // the same number of elements, another shape
+        var e = Assert.Throws<ArgumentException>(() => m.Forward(X(2, 3), output));
+        Assert.Equal("output", e.ParamName);
+        Assert.Contains("(3, 2)", e.Message);
+        Assert.Contains("(2, 3)", e.Message);
+        Assert.All(output.ToArray(), v => Assert.True(float.IsNaN(v)));
+        Assert.Throws<InvalidOperationException>(() => m.Backward(G(2, 3)));
+
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => m.Forward(X(2), null!)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => m.Forward(null!, X(2))).ParamName);
+    }
+
+    [Fact]
+    public void ForwardIntoOutput_WithAChannelMismatch_IsRefused_AndWritesNothing()
+    {
+        Tensor output = Tensor.Full([2, 3], float.NaN);
+        var e = Assert.Throws<ArgumentException>(() => new PReLU(4).Forward(X(2, 3), output));
+        Assert.Equal("weight", e.ParamName);
+        Assert.All(output.ToArray(), v => Assert.True(float.IsNaN(v)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -223,8 +223,114 @@ public class RReLUTests
     [Fact]
     public void ToString_IsPyTorchsRepr()
     {
+        // PyTorch 1.13: repr(torch.nn.RReLU()), RReLU(0.1, 0.3), RReLU(1e-5, 2.0), RReLU(-0.5, 0.5).
+        Assert.Equal("RReLU(lower=0.125, upper=0.3333333333333333)", new RReLU().ToString());
         Assert.Equal("RReLU(lower=0.1, upper=0.3)", new RReLU(0.1f, 0.3f).ToString());
-        Assert.Equal("RReLU(lower=0.125, upper=0.33333334)", new RReLU().ToString());   // PyTorch prints the double 1/3
+        Assert.Equal("RReLU(lower=1e-05, upper=2.0)", new RReLU(1e-5f, 2f).ToString());
+        Assert.Equal("RReLU(lower=-0.5, upper=0.5)", new RReLU(-0.5f, 0.5f).ToString());
+        // The float next to 1/3 is no rounding of PyTorch's default: its shortest digits.
+        Assert.Equal("RReLU(lower=0.125, upper=0.33333337)", new RReLU(upper: MathF.BitIncrement(1f / 3)).ToString());
+    }
+
+    public static TheoryData<bool> Modes => [true, false];
+
+    private static Tensor Mixed(int seed)
+    {
+        var random = new Random(seed);
+        float[] data = [.. Enumerable.Range(0, 3 * 37).Select(_ => (float)((random.NextDouble() * 20) - 10))];
+        Edges.CopyTo(data, 0);
+        return new Tensor(data, [3, 37]);
+    }
+
+    private static int[] Bits(Tensor t) => [.. t.ToArray().Select(BitConverter.SingleToInt32Bits)];
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ForwardIntoOutput_EqualsForwardBitForBit_LeavesXAlone_AndBackwardFollowsIt(bool training)
+    {
+        // Two modules of one seed draw the same slopes for their first training forward.
+        var allocating = new RReLU(seed: 5) { Training = training };
+        var into = new RReLU(seed: 5) { Training = training };
+        Tensor x = Mixed(1), g = Mixed(2);
+        float[] before = x.ToArray();
+        Tensor expected = allocating.Forward(x);
+
+        Tensor output = Tensor.Full([3, 37], float.NaN);   // every element must be overwritten
+        Assert.Same(output, into.Forward(x, output));
+
+        Assert.Equal(Bits(expected), Bits(output));
+        Assert.Equal(before, x.ToArray());
+        Assert.Equal(Bits(allocating.Backward(g)), Bits(into.Backward(g)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ForwardIntoOutput_ReusedAcrossCalls_DrawsAsForwardDoes_AndBackwardFollowsTheLatest(bool training)
+    {
+        var allocating = new RReLU(seed: 9) { Training = training };
+        var into = new RReLU(seed: 9) { Training = training };
+        Tensor output = Tensor.Full([3, 37], float.NaN), g = Mixed(3);
+        allocating.Forward(Mixed(1));
+        into.Forward(Mixed(1), output);
+        Tensor expected = allocating.Forward(Mixed(2));   // training: the module's second draw, on both sides
+        into.Forward(Mixed(2), output);
+
+        Assert.Equal(Bits(expected), Bits(output));
+        Assert.Equal(Bits(allocating.Backward(g)), Bits(into.Backward(g)));
+    }
+
+    [Theory]
+    [InlineData(true, 1f / 8, 1f / 3)]
+    [InlineData(false, 1f / 8, 1f / 3)]
+    [InlineData(false, -0.5f, 0.5f)]   // evaluation slope 0: y > 0 still exactly where x > 0
+    [InlineData(true, -0.5f, -0.25f)]  // training reads only the drawn slopes, whatever their sign
+    public void ForwardIntoItself_EqualsForward_AndBackwardStillWorks(bool training, float lower, float upper)
+    {
+        var reference = new RReLU(lower, upper, seed: 3) { Training = training };
+        var inPlace = new RReLU(lower, upper, seed: 3) { Training = training };
+        Tensor g = Mixed(2);
+        Tensor expected = reference.Forward(Mixed(1));
+
+        Tensor x = Mixed(1);
+        Assert.Same(x, inPlace.Forward(x, x));
+
+        Assert.Equal(Bits(expected), Bits(x));
+        Assert.Equal(Bits(reference.Backward(g)), Bits(inPlace.Backward(g)));
+    }
+
+    [Fact]
+    public void ForwardIntoItself_InEvaluationWithANegativeSlope_IsRefused_AndNothingIsWrittenOrSaved()
+    {
+        // The saved tensor would hold y, whose sign is not x's under a negative slope (PyTorch's in-place leaky_relu_
+        // refuses a negative slope for the same reason).
+        var m = new RReLU(-0.5f, -0.25f) { Training = false };
+        Tensor x = Mixed(1);
+        float[] before = x.ToArray();
+        var e = Assert.Throws<ArgumentException>(() => m.Forward(x, x));
+        Assert.Equal("output", e.ParamName);
+        Assert.StartsWith("RReLU in evaluation saves its input for Backward, and with a negative slope (-0.375)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, x.ToArray());
+        Assert.Throws<InvalidOperationException>(() => m.Backward(Mixed(2)));
+        Assert.Equal(Bits(Functional.LeakyReLU(Mixed(1), -0.375f)), Bits(m.Forward(Mixed(1), Tensor.Zeros(3, 37))));   // into another tensor: fine
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void ForwardIntoOutput_WithWrongShapeOrNull_IsRefused_NamingBothShapes_AndDrawsNothing(bool training)
+    {
+        var m = new RReLU(seed: 4) { Training = training };
+        Tensor output = Tensor.Full([37, 3], float.NaN);
+        var e = Assert.Throws<ArgumentException>(() => m.Forward(Mixed(1), output));
+        Assert.Equal("output", e.ParamName);
+        Assert.Contains("(37, 3)", e.Message);
+        Assert.Contains("(3, 37)", e.Message);
+        Assert.All(output.ToArray(), v => Assert.True(float.IsNaN(v)));
+        Assert.Throws<InvalidOperationException>(() => m.Backward(Mixed(2)));
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => m.Forward(Mixed(1), null!)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => m.Forward(null!, Mixed(1))).ParamName);
+
+        // The refused calls used no forward number: the first accepted one draws what a fresh module's first draws.
+        Assert.Equal(Bits(new RReLU(seed: 4) { Training = training }.Forward(Mixed(1))), Bits(m.Forward(Mixed(1), Tensor.Zeros(3, 37))));
     }
 
     [Fact]

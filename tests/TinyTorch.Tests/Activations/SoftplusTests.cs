@@ -119,6 +119,7 @@ public class SoftplusTests
     {
         Assert.Equal("Softplus(beta=1, threshold=20)", new Softplus().ToString());
         Assert.Equal("Softplus(beta=2, threshold=10.5)", new Softplus(2f, 10.5f).ToString());
+        Assert.Equal("Softplus(beta=2, threshold=1e-05)", new Softplus(2f, 1e-5f).ToString());   // PyTorch: threshold=1e-05
     }
 
     [Fact]

@@ -62,6 +62,29 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Accuracy_Backward_ScansTheBackwardKernelsAtGOne_WithinFour()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --backward --stride 65537");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Backward kernels at g = 1 vs the exact derivative: 65,536 inputs", run.Out);
+        foreach (string name in new[] { "Sigmoid", "Mish", "LogSigmoid", "Tanhshrink", "SquaredReLU" })
+        {
+            Assert.Contains(name, run.Out);
+        }
+
+        Assert.DoesNotContain("❌", run.Out);
+    }
+
+    [Fact]
+    public void Accuracy_Backward_WithAnUnknownFunction_ExitsTwoAndListsTheNames()
+    {
+        TitoRun run = TitoRun.Of("check accuracy --backward --function nosuchfunction");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No backward kernel's name contains 'nosuchfunction'", run.Error);
+        Assert.Contains("Mish", run.Error);
+    }
+
+    [Fact]
     public void Accuracy_ZeroStride_ExitsTwo()
     {
         TitoRun run = TitoRun.Of("check accuracy --stride 0");

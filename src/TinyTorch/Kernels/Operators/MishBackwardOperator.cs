@@ -8,10 +8,19 @@ namespace TinyTorch.Kernels.Operators;
 /// <remarks>
 /// From <see cref="FloatMish.Ratio{TV, TL}"/>: tanh(sp) = N/D (a pair quotient, 0.5 ULP), 1 − tanh² = C·(2N + C)/D² and
 /// σ(x) = (e or 1)/(1 + e) (no subtractions). The second term, at most 0.27 in size (x ≈ −1.5), is one fraction
-/// x·s·C·(2N + C)/((1 + e)·D²): 8 roundings, within 8·2^-24·0.27 ≈ 2.2·2^-24 of |g|; the sum with tanh (one FMA, ≤ 1.1·2^-24)
-/// and the product with g (2^-24 of |dL/dx|) add the rest: within 4.3·2^-24 of max(|dL/dx|, |g|) by this count — a hair
-/// over the 4 ULP the family promises, as a worst case stacking every rounding the same way (measured over every 16th
-/// float: 2.52·2^-24, at x = 0.93).
+/// x·s·C·(2N + C)/((1 + e)·D²).
+/// <para>
+/// The bound, within 3.53·2^-24 of max(|dL/dx|, |g|) (the family's is 4), in two steps. (1) The slope D′ = tanh ⊕ F
+/// (everything before the product with g) is a function of x alone, so it was checked for every float: over all
+/// 2^32 bit patterns (`tito check accuracy --backward --exhaustive --function mish`: the kernel with g = 1, whose product
+/// is exact, against MishMath.Derivative in double),
+/// |D′ − D| ≤ W·2^-24·max(|D|, 1) with W = 2.522, the worst at x = 0.9332718. (2) The product with g rounds once:
+/// |fl(g·D′) − g·D| ≤ |g|·|D′ − D| + 2^-24·|g·D′| ≤ (W + 1 + W·2^-24)·2^-24·max(|g·D|, |g|), as |g|·max(|D|, 1) is
+/// that maximum and |g·D′| ≤ |g·D| + |g|·|D′ − D| (for a normal product; a subnormal one is within half its spacing).
+/// A rounding-by-rounding count instead (8 roundings in F, 8·0.27, plus tanh's, the sum's and the product's) gives
+/// 4.3·2^-24: it stacks worst cases that never meet, F's largest roundings (x ≈ −1.5) where the sum is small
+/// (Mish′(−1.5) ≈ −0.06) and the sum's rounding near x ≈ 1 where F is 0.18.
+/// </para>
 /// x is clamped to [−200, 16] (beyond: slope 0 and 1 in float); ±∞ give 0 and 1 (PyTorch: NaN); NaN stays NaN.
 /// </remarks>
 internal readonly struct MishBackwardOperator : IBinaryOperator

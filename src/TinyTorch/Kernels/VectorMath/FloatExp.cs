@@ -188,27 +188,32 @@ internal static class FloatExp
     }
 
     /// <summary>
-    /// 2^k and p ≈ e^(t − k·ln 2) for |t| ≤ 80, e^t = p·2^k (an exact scaling), within 2^-23 relative: no table, for
-    /// backward passes (whose bound is 4·2^-24 of their scale), where the table's pair would be precision unused.
+    /// 2^k and p ≈ e^(t − k·ln 2) for |t| ≤ 80, e^t = p·2^k (an exact scaling), within 3.6·2^-24 relative (plus
+    /// |k|·2^-28.9, see the remarks): no table, no low part, for backward passes whose bound is 4·2^-24 of their scale
+    /// and whose sensitivity to e^t's error vanishes as |t| grows (<see cref="Operators.LogSigmoidBackwardOperator"/>).
     /// </summary>
     /// <remarks>
-    /// <see cref="Reduce{TV, TL}"/>, s = r + rLo (|s| ≤ 0.347, rounded at 2^-25.5), and Taylor to degree 7
-    /// (the rest s⁸/8!·e^s ≤ 2^-27 relative), by Horner: the last step's rounding (2^-24 of p ≥ 0.707), the inner
-    /// steps' and s's (each 2^-25.5 absolute after the factor s) — at most 2^-23 relative in all.
-    /// |t| ≤ 80 keeps k ∈ [−116, 116], so 2^k is a normal float.
+    /// k = round(t/ln 2) as in <see cref="Reduce{TV, TL}"/>; s = t − k·Ln2Hi in one FMA (rounded once: |s| ≤ 0.3467,
+    /// so within 2^-26 absolute). Ln2Hi is ln 2 rounded to float, 2^-28.97 below it, so s is k·2^-28.97 above the true
+    /// t − k·ln 2: a relative error of |k|·2^-28.97 in e^t, which this method leaves to its caller (at |t| ≤ 1, |k| ≤ 1).
+    /// p = 1 + s·q(s), q of degree 4, fitted to e^s's relative error on |s| ≤ 0.3467 (Lawson's iteration; with these float
+    /// coefficients 9.35e−8 = 1.57·2^-24 there), by Horner in FMAs: the last step's rounding (≤ 2^-24 of p), the one
+    /// before (2^-24 of q ≤ 1.18, times |s|, over p ≥ 0.707: ≤ 0.58·2^-24), the rest (≤ 0.11·2^-24) and s's 2^-26
+    /// (0.25·2^-24): at most (1.57 + 1 + 0.58 + 0.11 + 0.25)·2^-24 ≤ 3.6·2^-24 in all. (Taylor to degree 7, as before,
+    /// was 2^-23 at three more operations.) |t| ≤ 80 keeps k ∈ [−116, 116], so 2^k is a normal float.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TV ExpModerate<TV, TL>(TV t, out TV scale)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
-        TV r = Reduce<TV, TL>(t, default, false, out TV kd, out TV rLo);
-        TV s = TL.Add(r, rLo);
+        TV kd = TL.MultiplyAdd(t, TL.Create(Log2E), TL.Create(RoundingMagic));
+        TV s = TL.MultiplyAdd(TL.Subtract(kd, TL.Create(RoundingMagic)), TL.Create(-Ln2Hi), t);
         scale = TL.Pow2FromMagic(kd);
-        TV one = TL.Create(1.0f);
-        return TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(
-            TL.Create(1.0f / 5040.0f), s, TL.Create(1.0f / 720.0f)), s, TL.Create(1.0f / 120.0f)), s, TL.Create(1.0f / 24.0f)),
-            s, TL.Create(1.0f / 6.0f)), s, TL.Create(0.5f)), s, one), s, one);
+        TV q = TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(TL.MultiplyAdd(
+            TL.Create(8.290283382e-03f), s, TL.Create(4.189809784e-02f)), s, TL.Create(1.666763723e-01f)), s, TL.Create(4.999914765e-01f)),
+            s, TL.Create(9.999997020e-01f));
+        return TL.MultiplyAdd(q, s, TL.Create(1.0f));
     }
 
     /// <summary>
