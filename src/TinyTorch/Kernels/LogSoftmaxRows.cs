@@ -176,7 +176,7 @@ internal static unsafe class LogSoftmaxRows
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV GradientStep<TV, TL>(TV g, TV y, TV sumHi, TV sumLo)
+    internal static TV GradientStep<TV, TL>(TV g, TV y, TV sumHi, TV sumLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {

@@ -7,7 +7,7 @@ namespace TinyTorch.Tests.Kernels;
 /// <summary>
 /// The log-softmax kernel at each vector width called directly (16, 8 and 4 floats; a width the machine lacks runs in
 /// software with the same IEEE operations): within its 1 ULP bound of a float64 oracle, and the same bits at every width,
-/// on rows and on the gathered columns of other dims.
+/// on rows and on the columns of other dims.
 /// </summary>
 public class LogSoftmaxWidthTests
 {
@@ -123,7 +123,7 @@ public class LogSoftmaxWidthTests
     [InlineData(1, 11, 130)]
     [InlineData(1, 5000, 40)]
     [InlineData(1, 70_000, 3)]
-    public void StridedSlicesAreWithinTheBoundAndTheSameAsTheTransposedRows(int outer, int length, int inner)
+    public void StridedSlicesAreWithinTheBoundAndTheSameAtEveryWidthAndInPlace(int outer, int length, int inner)
     {
         float[] x = Spread(outer * length * inner, (outer * 7919) + (length * 31) + inner);
         float[] wide = LogSoftmax(x, outer, length, inner, 16);
@@ -131,32 +131,6 @@ public class LogSoftmaxWidthTests
         foreach (int lanes in Widths)
         {
             AssertSameBits(wide, LogSoftmax(x, outer, length, inner, lanes), $"{lanes} lanes");
-        }
-
-        // The same bits as the last dim of the transposed data.
-        float[] rows = new float[x.Length];
-        for (int o = 0; o < outer; o++)
-        {
-            for (int c = 0; c < inner; c++)
-            {
-                for (int i = 0; i < length; i++)
-                {
-                    rows[(((o * inner) + c) * length) + i] = x[(((o * length) + i) * inner) + c];
-                }
-            }
-        }
-
-        float[] rowResult = LogSoftmax(rows, outer * inner, length, 1, 8);
-        for (int o = 0; o < outer; o++)
-        {
-            for (int c = 0; c < inner; c++)
-            {
-                for (int i = 0; i < length; i++)
-                {
-                    float a = wide[(((o * length) + i) * inner) + c], b = rowResult[(((o * inner) + c) * length) + i];
-                    Assert.True(OperatorChecks.SameBits(a, b), $"({o}, {i}, {c}): {a:R} strided vs {b:R} as a row");
-                }
-            }
         }
 
         float[] z = [.. x];

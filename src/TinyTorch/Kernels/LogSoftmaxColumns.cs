@@ -1,0 +1,263 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using TinyTorch.Kernels.VectorMath;
+
+namespace TinyTorch.Kernels;
+
+/// <summary>
+/// Log-softmax and its backward down the columns of a strip, <c>stride</c> floats from one element to the next (a
+/// dimension that is not the last): the strided path of <see cref="LogSoftmaxKernel"/>. Vectors run across the columns,
+/// each lane one column, in place, without scratch: log-softmax keeps no exponentials for a second pass, so the
+/// blocked layout softmax needs (<see cref="SoftmaxBlockedColumns"/>) buys nothing here.
+/// </summary>
+/// <remarks>
+/// <para>Forward, three passes per vector of columns: the maxima m; the sums s = Σ e^(xⱼ − m) over the entries BELOW m,
+/// with the count k of entries equal to m (the softmax column terms of <see cref="FloatSoftmax.Exponential{TV, TL}"/>,
+/// summed by <see cref="FloatSoftmax.Accumulate{TV, TL}"/>, folded into double every <see cref="FloatSoftmax.FoldTerms"/>
+/// rows); then per column L = ln(1 + (k − 1 + s)) (<see cref="LogSoftmaxRows.Log1p"/>), and y = (x − m) − L rounded
+/// once (<see cref="Subtract{TV, TL}"/>).</para>
+/// <para>Why within 1 ULP (≤ 0.69 for every normal y, for columns of any length up to 2^20): y = −(|x − m| + L), two terms
+/// of one sign, so |y| ≥ L and an absolute error ε in L is at most ε·2^24/L ULP of y. s is within σ ≤ 2^-26.5 + 2^-32
+/// relative (<see cref="FloatSoftmax"/> item 2, and the exponentials' own 2^-32). NOTE: the trap of
+/// <see cref="LogSoftmaxRows"/>: where one entry dominates, L ≈ s is tiny and a sum over ALL entries, 1 + s, has its error
+/// relative to 1, not to s: the rows fall back to an exact double sum there. Leaving the maxima out of the float sum and
+/// adding their count k − 1 exactly makes the error relative to s wherever L is small: with t = k − 1 + s,
+/// ε = σ·s/(1 + t) and L = ln(1 + t) ≥ t/(1 + t) ≥ s/(1 + t), so ε/L ≤ σ: 0.18 ULP of y, for every column and no slow
+/// path. Log1p and the float pair of L add a few 2^-50 relative, the subtraction ≤ 2^-21 ULP: with the final rounding,
+/// ≤ 0.69 ULP.</para>
+/// <para>Backward, two passes: Σg down each column in double, then <see cref="LogSoftmaxRows.GradientStep{TV, TL}"/>
+/// per element: the row path's bound (1 ULP + 2^-31·|e^y·Σg|).</para>
+/// <para>Every column is worked in its own lane, in row order, by the same float operations at every width (the
+/// scalar body included): a column's bits depend on its own values alone, not on the vector width, its neighbours or
+/// the thread. They are not the row path's bits on the transposed tensor (its sums run in another order and its small-L
+/// rows take the exact sum), though both are within the bound of the same true value.</para>
+/// <para>Edges, as PyTorch: a NaN or +∞ in a column (m or s NaN) or an all-−∞ column (m = −∞) gives a NaN column; −∞
+/// beside finite values gives −∞ (its term is 0, its y is −∞ − m − L).</para>
+/// </remarks>
+[SkipLocalsInit]
+internal static unsafe class LogSoftmaxColumns
+{
+    /// <summary>The widest vector, in floats: the most columns one pass carries.</summary>
+    private const int MaxLanes = 16;
+
+    /// <summary>The forward: log-softmax down each of <paramref name="columns"/> columns of x into y (y may be x).</summary>
+    public static void Forward(float* x, float* y, int length, int stride, int columns, int lanes) =>
+        EachVector<ForwardPass>(x, y, null, length, stride, columns, lanes);
+
+    /// <summary>The backward: dx = g − e^y·Σg down each of <paramref name="columns"/> columns (dx may be g or y).</summary>
+    public static void Backward(float* g, float* y, float* dx, int length, int stride, int columns, int lanes) =>
+        EachVector<BackwardPass>(g, y, dx, length, stride, columns, lanes);
+
+    /// <summary>
+    /// Runs <typeparamref name="TPass"/> over the columns in vectors of <paramref name="lanes"/> floats, then of 8 and 4
+    /// for what is left, then one column at a time (the scalar body).
+    /// </summary>
+    private static void EachVector<TPass>(float* a, float* b, float* c, int length, int stride, int columns, int lanes)
+        where TPass : IColumnPass
+    {
+        for (int done = 0; done < columns;)
+        {
+            int left = columns - done;
+            int w = Math.Min(lanes, left) switch
+            {
+                >= 16 => 16,
+                >= 8 => 8,
+                >= 4 => 4,
+                _ => 1,
+            };
+            float* b1 = b + done, c1 = c == null ? null : c + done;
+            if (w == 16)
+            {
+                TPass.Run<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(a + done, b1, c1, length, stride);
+            }
+            else if (w == 8)
+            {
+                TPass.Run<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(a + done, b1, c1, length, stride);
+            }
+            else if (w == 4)
+            {
+                TPass.Run<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(a + done, b1, c1, length, stride);
+            }
+            else
+            {
+                TPass.Run<float, FloatScalarLanes, FloatMemoryScalarLanes>(a + done, b1, c1, length, stride);
+            }
+
+            done += w;
+        }
+    }
+
+    /// <summary>
+    /// The forward for one vector of columns: the maxima, the sums below them with the count of maxima, then y.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardVector<TV, TL, TM>(float* x, float* y, int length, int stride)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        float* max = stackalloc float[MaxLanes], second = stackalloc float[MaxLanes], sum = stackalloc float[MaxLanes], carry = stackalloc float[MaxLanes];
+        float* count = stackalloc float[MaxLanes], logHi = stackalloc float[MaxLanes], logLo = stackalloc float[MaxLanes];
+        double* total = stackalloc double[MaxLanes], maxima = stackalloc double[MaxLanes];
+
+        // The maxima m and the largest entries below them, m2 (−∞ where there is none).
+        TV zero = TL.Create(0.0f), one = TL.Create(1.0f), minusInfinity = TL.Create(float.NegativeInfinity);
+        TV m = minusInfinity, m2 = minusInfinity;
+        for (int i = 0; i < length; i++)
+        {
+            TV v = TM.Load(x + ((long)i * stride));
+            TV hi = TM.Max(m, v), lo = TL.Smaller(m, v);
+            m2 = TL.Larger(m2, TL.SelectWhereBelow(TL.Subtract(lo, hi), 0.0f, lo, minusInfinity));
+            m = hi;
+        }
+
+        TM.Store(m, max);
+        TM.Store(m2, second);
+        TV negM = TL.Subtract(zero, m);
+        TV negM2 = TL.SelectWhereBelow(m2, float.MinValue, zero, TL.Subtract(zero, m2));
+        for (int k = 0; k < w; k++)
+        {
+            total[k] = 0;
+            maxima[k] = 0;
+        }
+
+        for (int start = 0; start < length; start += FloatSoftmax.FoldTerms)
+        {
+            int end = Math.Min(length, start + FloatSoftmax.FoldTerms);
+            TV s = zero, c = zero, n = zero;
+            for (int i = start; i < end; i++)
+            {
+                TV v = TM.Load(x + ((long)i * stride));
+                TV e = FloatSoftmax.Exponential<TV, TL>(v, negM2, out TV residual);
+
+                // x − m rounds to 0 exactly where x = m (gradual underflow): those terms (whose x − m2 > 0 the
+                // exponential is not made for) are counted, not summed. A NaN x keeps its NaN difference as its term,
+                // so that the sum says so.
+                TV d = TL.Add(v, negM);
+                e = TL.SelectWhereBelow(d, 0.0f, e, d);
+                residual = TL.SelectWhereBelow(d, 0.0f, residual, zero);
+                n = TL.Add(n, TL.SelectWhereBelow(d, 0.0f, zero, one));
+                FloatSoftmax.Accumulate<TV, TL>(ref s, ref c, e, residual);
+            }
+
+            TM.Store(s, sum);
+            TM.Store(c, carry);
+            TM.Store(n, count);
+            for (int k = 0; k < w; k++)
+            {
+                total[k] += (double)sum[k] + carry[k];
+                maxima[k] += count[k];
+            }
+        }
+
+        for (int k = 0; k < w; k++)
+        {
+            // The sums are of e^(x − m2) at 2^64 times their scale (FloatSoftmax's B): s is the sum times e^(m2 − m)
+            // (0 where m2 is −∞). A column with a maximum that is not finite (NaN, +∞, all −∞) or a NaN sum is NaN.
+            double s = total[k] / FloatSoftmax.Boost * Math.Exp((double)second[k] - max[k]);
+            double log = float.IsFinite(max[k]) && double.IsFinite(total[k])
+                ? LogSoftmaxRows.Log1p(maxima[k] - 1 + s)
+                : double.NaN;
+            logHi[k] = (float)log;
+            logLo[k] = (float)(log - logHi[k]);
+        }
+
+        TV negHi = TL.Subtract(zero, TM.Load(logHi)), negLo = TL.Subtract(zero, TM.Load(logLo));
+        for (int i = 0; i < length; i++)
+        {
+            long at = (long)i * stride;
+            TM.Store(Subtract<TV, TL>(TM.Load(x + at), negM, negHi, negLo), y + at);
+        }
+    }
+
+    /// <summary>
+    /// (x − m) − L rounded once, in floats, from −m and −L as the pair negHi + negLo: x − m = a + a′ and a − Lhi = b + b′
+    /// exactly (TwoSum), then y = b + ((a′ + b′) − Llo), whose tail is below 3·2^-24·|y| and so rounds within 2^-21 ULP.
+    /// Where b is −∞ (x is −∞, or x − m overflows) the tails are NaN (∞ − ∞): y is b.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Subtract<TV, TL>(TV x, TV negMax, TV negHi, TV negLo)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        TV a = FloatPairs.TwoSum<TV, TL>(x, negMax, out TV aTail);
+        TV b = FloatPairs.TwoSum<TV, TL>(a, negHi, out TV bTail);
+        TV y = TL.Add(b, TL.Add(TL.Add(aTail, bTail), negLo));
+        return TL.SelectWhereBelow(b, float.MinValue, b, y);
+    }
+
+    /// <summary>The backward for one vector of columns: Σg down each column in double, then dx per element.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void BackwardVector<TV, TL, TM>(float* g, float* y, float* dx, int length, int stride)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+        where TM : IFloatMemoryLanes<TV>
+    {
+        int w = TM.Count;
+        double* total = stackalloc double[MaxLanes];
+        float* hi = stackalloc float[MaxLanes], lo = stackalloc float[MaxLanes];
+        if (typeof(TV) == typeof(float))
+        {
+            double s = 0;
+            for (int i = 0; i < length; i++)
+            {
+                s += g[(long)i * stride];
+            }
+
+            total[0] = s;
+        }
+        else
+        {
+            // The accumulators hold w doubles each half (FloatSoftmaxRow.AddWidened), in lane order.
+            TV low = TL.Create(0.0f), high = low;
+            for (int i = 0; i < length; i++)
+            {
+                FloatSoftmaxRow.AddWidened(TM.Load(g + ((long)i * stride)), ref low, ref high);
+            }
+
+            TM.Store(low, (float*)total);
+            TM.Store(high, (float*)(total + (w / 2)));
+        }
+
+        for (int k = 0; k < w; k++)
+        {
+            hi[k] = (float)total[k];
+            lo[k] = (float)(total[k] - hi[k]);
+        }
+
+        TV sumHi = TM.Load(hi), sumLo = TM.Load(lo);
+        for (int i = 0; i < length; i++)
+        {
+            long at = (long)i * stride;
+            TM.Store(LogSoftmaxRows.GradientStep<TV, TL>(TM.Load(g + at), TM.Load(y + at), sumHi, sumLo), dx + at);
+        }
+    }
+
+    /// <summary>One pass over a vector of columns, at the width TV (see <see cref="EachVector{TPass}"/>).</summary>
+    private interface IColumnPass
+    {
+        static abstract void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+            where TV : struct
+            where TL : IFloatLanes<TV>
+            where TM : IFloatMemoryLanes<TV>;
+    }
+
+    private readonly struct ForwardPass : IColumnPass
+    {
+        public static void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+            where TV : struct
+            where TL : IFloatLanes<TV>
+            where TM : IFloatMemoryLanes<TV> =>
+            ForwardVector<TV, TL, TM>(a, b, length, stride);
+    }
+
+    private readonly struct BackwardPass : IColumnPass
+    {
+        public static void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+            where TV : struct
+            where TL : IFloatLanes<TV>
+            where TM : IFloatMemoryLanes<TV> =>
+            BackwardVector<TV, TL, TM>(a, b, c, length, stride);
+    }
+}
