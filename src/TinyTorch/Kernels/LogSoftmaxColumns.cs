@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using TinyTorch.Kernels.VectorMath;
 
 namespace TinyTorch.Kernels;
@@ -40,19 +41,35 @@ internal static unsafe class LogSoftmaxColumns
     /// <summary>The widest vector, in floats: the most columns one pass carries.</summary>
     private const int MaxLanes = 16;
 
-    /// <summary>The forward: log-softmax down each of <paramref name="columns"/> columns of x into y (y may be x).</summary>
-    public static void Forward(float* x, float* y, int length, int stride, int columns, int lanes) =>
-        EachVector<ForwardPass>(x, y, null, length, stride, columns, lanes);
+    /// <summary>How many rows ahead the passes prefetch.</summary>
+    private const int PrefetchRows = 8;
+
+    /// <summary>
+    /// The forward: log-softmax down each of <paramref name="columns"/> columns of x into y (y may be x);
+    /// <paramref name="scratch"/> is null or holds <paramref name="length"/> × 16 floats (see <see cref="ScratchFloats"/>).
+    /// </summary>
+    public static void Forward(float* x, float* y, int length, int stride, int columns, int lanes, float* scratch) =>
+        EachVector<ForwardPass>(x, y, null, scratch, length, stride, columns, lanes);
+
+    /// <summary>
+    /// The scratch the forward wants for columns of <paramref name="length"/> rows <paramref name="stride"/> floats apart:
+    /// 0 (none) unless the rows are half a page or more apart and a vector's column fits in 512 KiB. NOTE: such rows
+    /// share a few cache sets (a power-of-two stride the fewest), so that the passes after the first find little of it
+    /// in cache; the first pass copies the columns into the scratch, contiguous, and the others read it there (measured
+    /// on [1024, 1024] over dim 0, one thread: 1.86 ns/element in place, 1.31 with prefetching, 1.17 through the scratch; libtorch 1.1).
+    /// </summary>
+    public static int ScratchFloats(int length, int stride) =>
+        stride >= 512 && length <= 8192 ? length * MaxLanes : 0;
 
     /// <summary>The backward: dx = g − e^y·Σg down each of <paramref name="columns"/> columns (dx may be g or y).</summary>
     public static void Backward(float* g, float* y, float* dx, int length, int stride, int columns, int lanes) =>
-        EachVector<BackwardPass>(g, y, dx, length, stride, columns, lanes);
+        EachVector<BackwardPass>(g, y, dx, null, length, stride, columns, lanes);
 
     /// <summary>
     /// Runs <typeparamref name="TPass"/> over the columns in vectors of <paramref name="lanes"/> floats, then of 8 and 4
     /// for what is left, then one column at a time (the scalar body).
     /// </summary>
-    private static void EachVector<TPass>(float* a, float* b, float* c, int length, int stride, int columns, int lanes)
+    private static void EachVector<TPass>(float* a, float* b, float* c, float* scratch, int length, int stride, int columns, int lanes)
         where TPass : IColumnPass
     {
         for (int done = 0; done < columns;)
@@ -68,19 +85,19 @@ internal static unsafe class LogSoftmaxColumns
             float* b1 = b + done, c1 = c == null ? null : c + done;
             if (w == 16)
             {
-                TPass.Run<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(a + done, b1, c1, length, stride);
+                TPass.Run<Vector512<float>, FloatLanes512, FloatMemoryLanes512>(a + done, b1, c1, scratch, length, stride);
             }
             else if (w == 8)
             {
-                TPass.Run<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(a + done, b1, c1, length, stride);
+                TPass.Run<Vector256<float>, FloatLanes256, FloatMemoryLanes256>(a + done, b1, c1, scratch, length, stride);
             }
             else if (w == 4)
             {
-                TPass.Run<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(a + done, b1, c1, length, stride);
+                TPass.Run<Vector128<float>, FloatLanes128, FloatMemoryLanes128>(a + done, b1, c1, scratch, length, stride);
             }
             else
             {
-                TPass.Run<float, FloatScalarLanes, FloatMemoryScalarLanes>(a + done, b1, c1, length, stride);
+                TPass.Run<float, FloatScalarLanes, FloatMemoryScalarLanes>(a + done, b1, c1, scratch, length, stride);
             }
 
             done += w;
@@ -91,7 +108,7 @@ internal static unsafe class LogSoftmaxColumns
     /// The forward for one vector of columns: the maxima, the sums below them with the count of maxima, then y.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardVector<TV, TL, TM>(float* x, float* y, int length, int stride)
+    private static void ForwardVector<TV, TL, TM>(float* x, float* y, float* scratch, int length, int stride)
         where TV : struct
         where TL : IFloatLanes<TV>
         where TM : IFloatMemoryLanes<TV>
@@ -106,7 +123,14 @@ internal static unsafe class LogSoftmaxColumns
         TV m = minusInfinity, m2 = minusInfinity;
         for (int i = 0; i < length; i++)
         {
-            TV v = TM.Load(x + ((long)i * stride));
+            float* row = x + ((long)i * stride);
+            Ahead(row, stride);
+            TV v = TM.Load(row);
+            if (scratch != null)
+            {
+                TM.Store(v, scratch + ((long)i * w));
+            }
+
             TV hi = TM.Max(m, v), lo = TL.Smaller(m, v);
             m2 = TL.Larger(m2, TL.SelectWhereBelow(TL.Subtract(lo, hi), 0.0f, lo, minusInfinity));
             m = hi;
@@ -114,6 +138,8 @@ internal static unsafe class LogSoftmaxColumns
 
         TM.Store(m, max);
         TM.Store(m2, second);
+        float* source = scratch != null ? scratch : x;
+        long step = scratch != null ? w : stride;
         TV negM = TL.Subtract(zero, m);
         TV negM2 = TL.SelectWhereBelow(m2, float.MinValue, zero, TL.Subtract(zero, m2));
         for (int k = 0; k < w; k++)
@@ -128,7 +154,9 @@ internal static unsafe class LogSoftmaxColumns
             TV s = zero, c = zero, n = zero;
             for (int i = start; i < end; i++)
             {
-                TV v = TM.Load(x + ((long)i * stride));
+                float* row = source + (i * step);
+                Ahead(row, step);
+                TV v = TM.Load(row);
                 TV e = FloatSoftmax.Exponential<TV, TL>(v, negM2, out TV residual);
 
                 // x − m rounds to 0 exactly where x = m (gradual underflow): those terms (whose x − m2 > 0 the
@@ -166,8 +194,24 @@ internal static unsafe class LogSoftmaxColumns
         TV negHi = TL.Subtract(zero, TM.Load(logHi)), negLo = TL.Subtract(zero, TM.Load(logLo));
         for (int i = 0; i < length; i++)
         {
-            long at = (long)i * stride;
-            TM.Store(Subtract<TV, TL>(TM.Load(x + at), negM, negHi, negLo), y + at);
+            float* row = source + (i * step);
+            Ahead(row, step);
+            TM.Store(Subtract<TV, TL>(TM.Load(row), negM, negHi, negLo), y + ((long)i * stride));
+        }
+    }
+
+    /// <summary>
+    /// Prefetches the piece <see cref="PrefetchRows"/> rows below <paramref name="row"/>. NOTE: rows a page or more apart
+    /// defeat the hardware prefetcher, and rows a power of two apart share a few cache sets, so that a pass finds little
+    /// of the one before still in cache (measured on [1024, 1024] over dim 0, one thread: 1.86 ns/element without).
+    /// A prefetch past the end of the data is harmless (it never faults).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Ahead(float* row, long stride)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(row + (PrefetchRows * stride));
         }
     }
 
@@ -237,7 +281,7 @@ internal static unsafe class LogSoftmaxColumns
     /// <summary>One pass over a vector of columns, at the width TV (see <see cref="EachVector{TPass}"/>).</summary>
     private interface IColumnPass
     {
-        static abstract void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+        static abstract void Run<TV, TL, TM>(float* a, float* b, float* c, float* scratch, int length, int stride)
             where TV : struct
             where TL : IFloatLanes<TV>
             where TM : IFloatMemoryLanes<TV>;
@@ -245,16 +289,16 @@ internal static unsafe class LogSoftmaxColumns
 
     private readonly struct ForwardPass : IColumnPass
     {
-        public static void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+        public static void Run<TV, TL, TM>(float* a, float* b, float* c, float* scratch, int length, int stride)
             where TV : struct
             where TL : IFloatLanes<TV>
             where TM : IFloatMemoryLanes<TV> =>
-            ForwardVector<TV, TL, TM>(a, b, length, stride);
+            ForwardVector<TV, TL, TM>(a, b, scratch, length, stride);
     }
 
     private readonly struct BackwardPass : IColumnPass
     {
-        public static void Run<TV, TL, TM>(float* a, float* b, float* c, int length, int stride)
+        public static void Run<TV, TL, TM>(float* a, float* b, float* c, float* scratch, int length, int stride)
             where TV : struct
             where TL : IFloatLanes<TV>
             where TM : IFloatMemoryLanes<TV> =>

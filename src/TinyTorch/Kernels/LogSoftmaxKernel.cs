@@ -46,14 +46,16 @@ internal static unsafe class LogSoftmaxKernel
             }
 
             int strips = (inner + StripColumns - 1) / StripColumns;
+            int scratchFloats = LogSoftmaxColumns.ScratchFloats(length, inner);
             ParallelRunner.ForRanges(outer * strips, (long)length * Math.Min(inner, StripColumns) * ParallelRunner.SoftmaxElementWeight, (start, end) =>
-            {
-                for (int item = start; item < end; item++)
+                WithScratch(scratchFloats, scratch =>
                 {
-                    (long offset, int width) = StripAt(item, strips, length, inner);
-                    LogSoftmaxColumns.Forward((float*)xs + offset, (float*)ys + offset, length, inner, width, lanes);
-                }
-            });
+                    for (int item = start; item < end; item++)
+                    {
+                        (long offset, int width) = StripAt(item, strips, length, inner);
+                        LogSoftmaxColumns.Forward((float*)xs + offset, (float*)ys + offset, length, inner, width, lanes, scratchFloats > 0 ? scratch : null);
+                    }
+                }));
         }
     }
 
