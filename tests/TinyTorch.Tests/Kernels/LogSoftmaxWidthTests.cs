@@ -16,7 +16,7 @@ public class LogSoftmaxWidthTests
 
     private static readonly int[] Widths = [16, 8, 4];
 
-    private static float[] Spread(int length, int seed, double halfWidth = 100)
+    internal static float[] Spread(int length, int seed, double halfWidth = 100)
     {
         var random = new Random(seed);
         var x = new float[length];
@@ -28,14 +28,14 @@ public class LogSoftmaxWidthTests
         return x;
     }
 
-    private static float[] LogSoftmax(float[] x, int outer, int length, int inner, int lanes)
+    internal static float[] LogSoftmax(float[] x, int outer, int length, int inner, int lanes)
     {
         var y = new float[x.Length];
         LogSoftmaxKernel.Forward(x, y, outer, length, inner, lanes);
         return y;
     }
 
-    private static void AssertSameBits(float[] expected, float[] actual, string what)
+    internal static void AssertSameBits(float[] expected, float[] actual, string what)
     {
         for (int i = 0; i < expected.Length; i++)
         {
