@@ -8,18 +8,23 @@ namespace TinyTorch.Kernels;
 /// <summary>
 /// Log-softmax and its backward down the columns of a strip, <c>stride</c> floats from one element to the next (a
 /// dimension that is not the last): the strided path of <see cref="LogSoftmaxKernel"/>. Vectors run across the columns,
-/// each lane one column, in place, without scratch: log-softmax keeps no exponentials for a second pass, so the
-/// blocked layout softmax needs (<see cref="SoftmaxBlockedColumns"/>) buys nothing here.
+/// each lane one column, in place: log-softmax keeps no exponentials for a later pass, so softmax's blocked scratch of
+/// exponentials (<see cref="SoftmaxBlockedColumns"/>) buys nothing here; only rows half a page or more apart are copied
+/// into a scratch (<see cref="ScratchFloats"/>).
 /// </summary>
 /// <remarks>
-/// <para>Forward, three passes per vector of columns: the maxima m; the sums s = Σ e^(xⱼ − m) over the entries BELOW m,
-/// with the count k of entries equal to m (the softmax column terms of <see cref="FloatSoftmax.Exponential{TV, TL}"/>,
+/// <para>Forward, three passes per vector of columns: the maxima m and the largest entries below them, m2; the sums
+/// s₂ = Σ e^(xⱼ − m2) over the entries BELOW m (softmax's column terms, <see cref="FloatSoftmax.Exponential{TV, TL}"/>,
 /// summed by <see cref="FloatSoftmax.Accumulate{TV, TL}"/>, folded into double every <see cref="FloatSoftmax.FoldTerms"/>
-/// rows); then per column L = ln(1 + (k − 1 + s)) (<see cref="LogSoftmaxRows.Log1p"/>), and y = (x − m) − L rounded
-/// once (<see cref="Subtract{TV, TL}"/>).</para>
+/// rows), with the count k of entries equal to m; then per column, in double, s = s₂·e^(m2 − m) and
+/// L = ln(1 + (k − 1 + s)) (<see cref="LogSoftmaxRows.Log1p"/>), and y = (x − m) − L rounded once
+/// (<see cref="Subtract{TV, TL}"/>). NOTE: the terms are taken from m2, not m: from m, those of entries 88 or more
+/// below it are flushed to 0 by the exponential (and those far below lose digits near that clamp), which a softmax can
+/// afford (they are below its result's ULP) but log-softmax cannot where they are all of s (the maximum's y is −L ≈ −s).
+/// From m2 every term that counts is within e^-88 of the largest, 1.</para>
 /// <para>Why within 1 ULP (≤ 0.69 for every normal y, for columns of any length up to 2^20): y = −(|x − m| + L), two terms
 /// of one sign, so |y| ≥ L and an absolute error ε in L is at most ε·2^24/L ULP of y. s is within σ ≤ 2^-26.5 + 2^-32
-/// relative (<see cref="FloatSoftmax"/> item 2, and the exponentials' own 2^-32). NOTE: the trap of
+/// relative (<see cref="FloatSoftmax"/> item 2, and the exponentials' own 2^-32; e^(m2 − m) in double adds 2^-52). The trap of
 /// <see cref="LogSoftmaxRows"/>: where one entry dominates, L ≈ s is tiny and a sum over ALL entries, 1 + s, has its error
 /// relative to 1, not to s: the rows fall back to an exact double sum there. Leaving the maxima out of the float sum and
 /// adding their count k − 1 exactly makes the error relative to s wherever L is small: with t = k − 1 + s,
