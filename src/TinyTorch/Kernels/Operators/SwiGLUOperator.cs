@@ -29,7 +29,7 @@ internal readonly struct SwiGLUOperator : IGateOperator
             // Every lane in the first regime with a·b unscaled: the general path's bits without its selects.
             TV zo = TL.AtMost(b, -FloatGate.LowestT);
             TV low = TL.MultiplyAdd(a, b, TL.Subtract(zero, product));
-            return FloatGate.TimesSigmoidOrdinary<TV, TL>(product, low, TL.Multiply(zo, TL.Create(-1.0f)), zero, zo, -FloatExp.SixteenOverLn2);
+            return FloatGate.TimesSigmoidOrdinary<TV, TL>(product, low, TL.Multiply(zo, TL.Create(-1.0f)), zo, -FloatExp.SixteenOverLn2);
         }
 
         TV factor = TL.AtLeast(b, -FloatGate.HighestT);

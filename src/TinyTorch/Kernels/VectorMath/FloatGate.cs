@@ -93,17 +93,24 @@ internal static class FloatGate
 
     /// <summary>
     /// <see cref="TimesSigmoid{TV, TL}"/> where every lane is ordinary (<see cref="AllOrdinary{TV, TL}"/>: t &lt; 46, the
-    /// caller's scale 1): its first regime alone, without the selects. The same bits as TimesSigmoid there, whose
+    /// caller's scale 1) and t is a float (tLo = 0): its first regime alone, without the selects. The same bits as TimesSigmoid there, whose
     /// scalings are then by 1 (exact).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TV TimesSigmoidOrdinary<TV, TL>(TV nHi, TV nLo, TV tHi, TV tLo, TV kdSource, float kdSlope)
+    public static TV TimesSigmoidOrdinary<TV, TL>(TV nHi, TV nLo, TV tHi, TV kdSource, float kdSlope)
         where TV : struct
         where TL : IFloatLanes<TV> =>
-        Quotient<TV, TL>(nHi, nLo, tHi, tLo, kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f));
+        Quotient<TV, TL>(nHi, nLo, tHi, TL.Create(0.0f), kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f), floatT: true);
+
+    /// <summary><see cref="TimesSigmoidOrdinary{TV, TL}(TV, TV, TV, TV, float)"/> for a float numerator (GLU's a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoidOrdinary<TV, TL>(TV n, TV tHi, TV kdSource, float kdSlope)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        Quotient<TV, TL>(n, TL.Create(0.0f), tHi, TL.Create(0.0f), kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f), floatN: true, floatT: true);
 
     /// <summary>
-    /// Whether every lane is ordinary, so that a gate may take <see cref="TimesSigmoidOrdinary{TV, TL}"/>: a and b
+    /// Whether every lane is ordinary, so that a gate may take <see cref="TimesSigmoidOrdinary{TV, TL}(TV, TV, TV, TV, float)"/>: a and b
     /// finite, b &gt; −46 (t = −b &lt; 46, the first regime), and <paramref name="floor"/> ≤ |n| ≤ <paramref name="ceiling"/>
     /// for the numerator n (where its scaling is 1: see <see cref="ScaledNumerator{TV, TL}"/> and
     /// <see cref="ScaledProduct{TV, TL}"/>). One vector-wide test: the rare vectors take the general path.
@@ -125,21 +132,24 @@ internal static class FloatGate
 
     /// <summary>The steps of <see cref="TimesSigmoid{TV, TL}"/> up to its quotient, for a regime's magic and unit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Quotient<TV, TL>(TV nHi, TV nLo, TV tHi, TV tLo, TV kdSource, float kdSlope, TV magic, TV unit)
+    private static TV Quotient<TV, TL>(TV nHi, TV nLo, TV tHi, TV tLo, TV kdSource, float kdSlope, TV magic, TV unit, bool floatN = false, bool floatT = false)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
+        // floatN, floatT (constants after inlining): nLo, tLo are 0 and their additions are left out (the same values).
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
         TV k = TL.Subtract(kd, magic);
         TV r1 = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), tHi);
-        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Add(TL.Lookup16(kd, FloatExp.PowerRest), tLo));
+        TV rest = TL.Lookup16(kd, FloatExp.PowerRest);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), floatT ? rest : TL.Add(rest, tLo));
         TV p = FloatSigmoid.ExpM1<TV, TL>(TL.Add(r1, delta));
         TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
         TV dHi = FloatSigmoid.Denominator<TV, TL>(unit, a, r1, p, out TV dLo);
 
         // NOTE: the corrected division turns a −0 numerator into +0 (see FloatLogistic.TimesSigmoid): σ > 0, so the
         // result has the numerator's sign, copied back.
-        return TL.CopySign(FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo), nHi);
+        TV quotient = floatN ? FloatQuotient.DivideFloat<TV, TL>(nHi, dHi, dLo) : FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
+        return TL.CopySign(quotient, nHi);
     }
 
     /// <summary>
