@@ -20,7 +20,7 @@ namespace TinyTorch.Kernels;
 internal static unsafe class LogSoftmaxKernel
 {
     /// <summary>Columns per strip at most.</summary>
-    private const int StripColumns = 64;
+    private const int StripColumns = LogSoftmaxColumns.StripColumns;
 
     /// <summary>Log-softmax of each slice of x into y (y may be x), at the widest vector width.</summary>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner) =>

@@ -56,7 +56,8 @@ public class LogSoftmaxColumnsTests
     [Theory]
     [InlineData(1, 40, 600)]
     [InlineData(2, 300, 1024)]
-    [InlineData(1, 9000, 512)]
+    [InlineData(1, 4500, 512)]
+    [InlineData(1, 7, 530)]
     public void RowsHalfAPageApartGoThroughTheScratchWithTheSameBits(int outer, int length, int inner)
     {
         float[] x = Spread(outer * length * inner, length + inner, 50);
@@ -76,7 +77,7 @@ public class LogSoftmaxColumnsTests
             AssertSameBits(nearY[(r * Narrow)..((r + 1) * Narrow)], y[(r * inner)..((r * inner) + Narrow)], $"row {r}, scratch or not");
         }
 
-        Assert.Equal(length <= 8192 ? length * 16 : 0, LogSoftmaxColumns.ScratchFloats(length, inner));
+        Assert.Equal(length <= 4096 ? length * 64 : 0, LogSoftmaxColumns.ScratchFloats(length, inner));
         LogSoftmaxOracle.MaxUlp(x, y, length, inner, Bound, $"[{outer}, {length}, {inner}]");
         float[] z = [.. x];
         LogSoftmaxKernel.Forward(z, z, outer, length, inner, 8);
