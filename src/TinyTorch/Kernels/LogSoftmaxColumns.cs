@@ -17,8 +17,8 @@ namespace TinyTorch.Kernels;
 /// s₂ = Σ e^(xⱼ − m2) over the entries BELOW m (softmax's column terms, <see cref="FloatSoftmax.Exponential{TV, TL}"/>,
 /// summed by <see cref="FloatSoftmax.Accumulate{TV, TL}"/>, folded into double every <see cref="FloatSoftmax.FoldTerms"/>
 /// rows), with the count k of entries equal to m; then per column, in double, s = s₂·e^(m2 − m) and
-/// L = ln(1 + (k − 1 + s)) (<see cref="LogSoftmaxRows.Log1p"/>), and y = (x − m) − L rounded once
-/// (<see cref="Subtract{TV, TL}"/>). NOTE: the terms are taken from m2, not m: from m, those of entries 88 or more
+/// L = ln(1 + (k − 1 + s)) (<see cref="LogSoftmaxRows.Log1p"/>), and y = ((double)x − m) − L rounded once
+/// (<see cref="MinusInDouble{TV}"/>). NOTE: the terms are taken from m2, not m: from m, those of entries 88 or more
 /// below it are flushed to 0 by the exponential (and those far below lose digits near that clamp), which a softmax can
 /// afford (they are below its result's ULP) but log-softmax cannot where they are all of s (the maximum's y is −L ≈ −s).
 /// From m2 every term that counts is within e^-88 of the largest, 1.</para>
@@ -29,7 +29,7 @@ namespace TinyTorch.Kernels;
 /// relative to 1, not to s: the rows fall back to an exact double sum there. Leaving the maxima out of the float sum and
 /// adding their count k − 1 exactly makes the error relative to s wherever L is small: with t = k − 1 + s,
 /// ε = σ·s/(1 + t) and L = ln(1 + t) ≥ t/(1 + t) ≥ s/(1 + t), so ε/L ≤ σ: 0.18 ULP of y, for every column and no slow
-/// path. Log1p and the float pair of L add a few 2^-50 relative, the subtraction ≤ 2^-21 ULP: with the final rounding,
+/// path. Log1p adds a few 2^-52 relative, the subtractions in double ≤ 2^-28 ULP: with the final rounding,
 /// ≤ 0.69 ULP.</para>
 /// <para>Backward, two passes: Σg down each column in double, then <see cref="LogSoftmaxRows.GradientStep{TV, TL}"/>
 /// per element: the row path's bound (1 ULP + 2^-31·|e^y·Σg|).</para>
@@ -83,7 +83,8 @@ internal static unsafe class LogSoftmaxColumns
     /// share a few cache sets (a power-of-two stride the fewest), so that the passes after the first find little of it
     /// in cache; the strip is first copied into the scratch, each block of 16 columns contiguous, and the passes read it
     /// there (measured on [1024, 1024] over dim 0, one thread: 1.86 ns/element in place, 1.31 with prefetching, 1.17
-    /// with a vector's column copied by its first pass, 1.11 with the strip copied at once; libtorch 1.0–1.5).
+    /// with a vector's column copied by its first pass, 1.11–1.3 with the strip copied at once, 1.13 with y prefetched
+    /// too, as the last pass writes it; libtorch 1.0–1.5 in the same sessions).
     /// </summary>
     public static int ScratchFloats(int length, int stride) =>
         stride >= 512 && length <= MaxScratchLength ? length * StripColumns : 0;
@@ -142,7 +143,8 @@ internal static unsafe class LogSoftmaxColumns
     {
         int w = TM.Count;
         float* max = stackalloc float[MaxLanes], second = stackalloc float[MaxLanes], sum = stackalloc float[MaxLanes], carry = stackalloc float[MaxLanes];
-        float* count = stackalloc float[MaxLanes], logHi = stackalloc float[MaxLanes], logLo = stackalloc float[MaxLanes];
+        float* count = stackalloc float[MaxLanes];
+        double* shift = stackalloc double[2 * MaxLanes];
         double* total = stackalloc double[MaxLanes], maxima = stackalloc double[MaxLanes];
 
         // The maxima m and the largest entries below them, m2 (−∞ where there is none).
@@ -207,17 +209,68 @@ internal static unsafe class LogSoftmaxColumns
             double log = float.IsFinite(max[k]) && double.IsFinite(total[k])
                 ? LogSoftmaxRows.Log1p(maxima[k] - 1 + s)
                 : double.NaN;
-            logHi[k] = (float)log;
-            logLo[k] = (float)(log - logHi[k]);
+            shift[k] = max[k];
+            shift[MaxLanes + k] = log;
         }
 
-        TV negHi = TL.Subtract(zero, TM.Load(logHi)), negLo = TL.Subtract(zero, TM.Load(logLo));
+        // y = ((double)x − m) − L rounded once to float, as the rows do: the same double operations in every lane.
+        if (typeof(TV) == typeof(float))
+        {
+            for (int i = 0; i < length; i++)
+            {
+                y[(long)i * stride] = (float)((double)x[(long)i * sourceStride] - shift[0] - shift[MaxLanes]);
+            }
+
+            return;
+        }
+
+        // The doubles of lanes 0..w/2−1, then w/2..w−1, each half in a TV's bits (as FloatSoftmaxRow.AddWidened holds them).
+        TV mLow = TM.Load((float*)shift), mHigh = TM.Load((float*)(shift + (w / 2)));
+        TV lLow = TM.Load((float*)(shift + MaxLanes)), lHigh = TM.Load((float*)(shift + MaxLanes + (w / 2)));
         for (int i = 0; i < length; i++)
         {
-            float* row = x + ((long)i * sourceStride);
+            float* row = x + ((long)i * sourceStride), to = y + ((long)i * stride);
             Ahead(row, sourceStride);
-            TM.Store(Subtract<TV, TL>(TM.Load(row), negM, negHi, negLo), y + ((long)i * stride));
+            Ahead(to, stride);
+            TM.Store(MinusInDouble(TM.Load(row), mLow, mHigh, lLow, lHigh), to);
         }
+    }
+
+    /// <summary>
+    /// ((double)x − m) − L per lane, rounded once to float: m and L are doubles, the first half of the lanes' in
+    /// <paramref name="mLow"/> and <paramref name="lLow"/>, the second half's in the highs (a TV holds half as many
+    /// doubles). Both differences are of two terms of one sign (x − m ≤ 0, −L ≤ 0), each rounded to 2^-53: with the
+    /// rounding to float, within ½ ULP + 2^-28 ULP. A −∞ x gives −∞; a NaN L, NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV MinusInDouble<TV>(TV x, TV mLow, TV mHigh, TV lLow, TV lHigh)
+        where TV : struct
+    {
+        if (typeof(TV) == typeof(Vector512<float>))
+        {
+            Vector512<float> f = Unsafe.BitCast<TV, Vector512<float>>(x);
+            Vector512<double> low = Vector512.WidenLower(f) - Unsafe.BitCast<TV, Vector512<double>>(mLow) - Unsafe.BitCast<TV, Vector512<double>>(lLow);
+            Vector512<double> high = Vector512.WidenUpper(f) - Unsafe.BitCast<TV, Vector512<double>>(mHigh) - Unsafe.BitCast<TV, Vector512<double>>(lHigh);
+            return Unsafe.BitCast<Vector512<float>, TV>(Vector512.Narrow(low, high));
+        }
+
+        if (typeof(TV) == typeof(Vector256<float>))
+        {
+            Vector256<float> f = Unsafe.BitCast<TV, Vector256<float>>(x);
+            Vector256<double> low = Vector256.WidenLower(f) - Unsafe.BitCast<TV, Vector256<double>>(mLow) - Unsafe.BitCast<TV, Vector256<double>>(lLow);
+            Vector256<double> high = Vector256.WidenUpper(f) - Unsafe.BitCast<TV, Vector256<double>>(mHigh) - Unsafe.BitCast<TV, Vector256<double>>(lHigh);
+            return Unsafe.BitCast<Vector256<float>, TV>(Vector256.Narrow(low, high));
+        }
+
+        if (typeof(TV) == typeof(Vector128<float>))
+        {
+            Vector128<float> f = Unsafe.BitCast<TV, Vector128<float>>(x);
+            Vector128<double> low = Vector128.WidenLower(f) - Unsafe.BitCast<TV, Vector128<double>>(mLow) - Unsafe.BitCast<TV, Vector128<double>>(lLow);
+            Vector128<double> high = Vector128.WidenUpper(f) - Unsafe.BitCast<TV, Vector128<double>>(mHigh) - Unsafe.BitCast<TV, Vector128<double>>(lHigh);
+            return Unsafe.BitCast<Vector128<float>, TV>(Vector128.Narrow(low, high));
+        }
+
+        throw new NotSupportedException($"{typeof(TV)} is not a vector of 4, 8 or 16 floats.");
     }
 
     /// <summary>
@@ -258,7 +311,8 @@ internal static unsafe class LogSoftmaxColumns
     /// <summary>
     /// Prefetches the piece <see cref="PrefetchRows"/> rows below <paramref name="row"/>. NOTE: rows a page or more apart
     /// defeat the hardware prefetcher, and rows a power of two apart share a few cache sets, so that a pass finds little
-    /// of the one before still in cache (measured on [1024, 1024] over dim 0, one thread: 1.86 ns/element without).
+    /// of the one before still in cache (measured on [1024, 1024] over dim 0, one thread: 1.86 ns/element without). The
+    /// last pass prefetches the output rows it is about to write as well (their lines are read before they are written).
     /// A prefetch past the end of the data is harmless (it never faults).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -268,22 +322,6 @@ internal static unsafe class LogSoftmaxColumns
         {
             Sse.Prefetch0(row + (PrefetchRows * stride));
         }
-    }
-
-    /// <summary>
-    /// (x − m) − L rounded once, in floats, from −m and −L as the pair negHi + negLo: x − m = a + a′ and a − Lhi = b + b′
-    /// exactly (TwoSum), then y = b + ((a′ + b′) − Llo), whose tail is below 3·2^-24·|y| and so rounds within 2^-21 ULP.
-    /// Where b is −∞ (x is −∞, or x − m overflows) the tails are NaN (∞ − ∞): y is b.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Subtract<TV, TL>(TV x, TV negMax, TV negHi, TV negLo)
-        where TV : struct
-        where TL : IFloatLanes<TV>
-    {
-        TV a = FloatPairs.TwoSum<TV, TL>(x, negMax, out TV aTail);
-        TV b = FloatPairs.TwoSum<TV, TL>(a, negHi, out TV bTail);
-        TV y = TL.Add(b, TL.Add(TL.Add(aTail, bTail), negLo));
-        return TL.SelectWhereBelow(b, float.MinValue, b, y);
     }
 
     /// <summary>The backward for one vector of columns: Σg down each column in double, then dx per element.</summary>
