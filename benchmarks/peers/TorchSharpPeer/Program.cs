@@ -20,6 +20,13 @@ if (args is ["--peer-accuracy"])
     return;
 }
 
+if (args is ["--min-dim", ..])
+{
+    // The along-a-dim family (LogSoftmax, the gated units) as a fastest-of-N probe (DimProbe.cs), forward and backward.
+    DimProbe.Run(args.Length > 1 ? int.Parse(args[1]) : 30);
+    return;
+}
+
 if (args is ["--min-scoped" or "--min-train", ..])
 {
     // Issue 13's targets as fastest-of-N probes (ScopedProbe.cs): scoped Forward, and the training step.

@@ -20,8 +20,10 @@ public static partial class ActivationKernels
 
     /// <summary>
     /// Log-softmax along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>] in row-major
-    /// order, each slice along the middle axis normalized; the same bits as <see cref="LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/> on the transposed
-    /// data, within 1 ULP.
+    /// order, each slice along the middle axis normalized, within 1 ULP of the true value (proven ≤ 0.69 ULP for every
+    /// normal result, for slices of any length up to 2^20, with no slow path where one entry dominates); PyTorch's edges
+    /// as <see cref="LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/>. Each slice's bits are its own (the same at every vector width and thread count), but
+    /// not always <see cref="LogSoftmax(ReadOnlySpan{float}, Span{float}, int)"/>'s on the transposed data: the two sum in different orders.
     /// </summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">Receives the result; may be <paramref name="x"/> itself.</param>
@@ -49,7 +51,10 @@ public static partial class ActivationKernels
         LogSoftmaxKernel.Backward(gradOutput, output, destination, outer, rowLength, 1);
     }
 
-    /// <summary>Log-softmax's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>].</summary>
+    /// <summary>
+    /// Log-softmax's backward along an axis viewed as [outer, <paramref name="axisLength"/>, <paramref name="stride"/>]:
+    /// destination = g − e^y·Σg per slice, within 1 ULP + 2^-31·|e^y·Σg| of the true value.
+    /// </summary>
     /// <param name="gradOutput">dL/dy.</param>
     /// <param name="output">The forward's output y (≤ 0).</param>
     /// <param name="destination">Receives dL/dx; may be either input.</param>

@@ -176,7 +176,7 @@ internal static unsafe class LogSoftmaxRows
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV GradientStep<TV, TL>(TV g, TV y, TV sumHi, TV sumLo)
+    internal static TV GradientStep<TV, TL>(TV g, TV y, TV sumHi, TV sumLo)
         where TV : struct
         where TL : IFloatLanes<TV>
     {
@@ -187,7 +187,11 @@ internal static unsafe class LogSoftmaxRows
         return TL.Subtract(t, correction);
     }
 
-    /// <summary>Σg in double: 8 lanes in element order (i mod 8), then added lane by lane, then the tail.</summary>
+    /// <summary>
+    /// Σg in double: 16 lanes in element order (i mod 16), added in a fixed order ((0 + 1) + (2 + 3), four lanes of
+    /// four), then the tail. NOTE: four independent chains, not two: each double addition waits for the one before in
+    /// its chain (3 cycles), and two chains held the whole backward at 0.57 ns/element on 256 × 1000.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double RowSum(float* g, int n)
     {
@@ -195,15 +199,19 @@ internal static unsafe class LogSoftmaxRows
         double sum = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero;
-            for (; i + Width <= n; i += Width)
+            Vector256<double> a0 = Vector256<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (; i + (2 * Width) <= n; i += 2 * Width)
             {
                 (Vector256<double> lo, Vector256<double> hi) = Vector256.Widen(Vector256.Load(g + i));
+                (Vector256<double> lo2, Vector256<double> hi2) = Vector256.Widen(Vector256.Load(g + i + Width));
                 a0 += lo;
                 a1 += hi;
+                a2 += lo2;
+                a3 += hi2;
             }
 
-            sum = Vector256.Sum(a0 + a1);
+            Vector256<double> all = (a0 + a1) + (a2 + a3);
+            sum = (all[0] + all[1]) + (all[2] + all[3]);
         }
 
         for (; i < n; i++)

@@ -94,4 +94,34 @@ internal static class LogSoftmaxOracle
 
         return worst;
     }
+
+    /// <summary>
+    /// Asserts dx = g − e^y·Σg per slice (y the saved output, viewed as [outer, length, inner]) within the kernels'
+    /// stated bound, 1 ULP + 2^-31·|e^y·Σg|, with e^y from the saved (rounded) y and Σg in double.
+    /// </summary>
+    public static void AssertBackward(float[] g, float[] y, float[] dx, int length, int inner)
+    {
+        int outer = y.Length / (length * inner);
+        for (int o = 0; o < outer; o++)
+        {
+            for (int c = 0; c < inner; c++)
+            {
+                int start = (o * length * inner) + c;
+                double sum = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    sum += g[start + (i * inner)];
+                }
+
+                for (int i = 0; i < length; i++)
+                {
+                    int k = start + (i * inner);
+                    double e = Math.Exp(y[k]);
+                    double want = g[k] - (e * sum);
+                    double allowed = Ulp.SizeAt(want) + (Math.Abs(e * sum) * Math.ScaleB(1, -31)) + 1e-45;
+                    Assert.True(Math.Abs(dx[k] - want) <= allowed, $"({o}, {i}, {c}): {dx[k]:R} vs {want:R}");
+                }
+            }
+        }
+    }
 }

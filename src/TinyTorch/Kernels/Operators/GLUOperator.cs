@@ -29,6 +29,14 @@ internal readonly struct GLUOperator : IGateOperator
         // NOTE: a numerator below ~2^-113 would leave the division's remainder in the subnormals, where it loses the
         // bits that make the one rounding correct (1.07 ULP measured at a ≈ 2e−38): tiny a is scaled up first.
         TV zero = TL.Create(0.0f);
+        if (FloatGate.AllOrdinary<TV, TL>(a, b, a, FloatGate.SmallestUnscaled, float.MaxValue))
+        {
+            // Every lane in the first regime with a unscaled: the general path's bits without its selects (on
+            // 1024 × 1024, one thread: 0.40 ns per input element before, against libtorch's 0.28).
+            TV zo = TL.AtMost(b, -FloatGate.LowestT);
+            return FloatGate.TimesSigmoidOrdinary<TV, TL>(a, TL.Multiply(zo, TL.Create(-1.0f)), zo, -FloatExp.SixteenOverLn2);
+        }
+
         TV n = FloatGate.ScaledNumerator<TV, TL>(a, out TV scale);
         TV z = TL.AtMost(TL.AtLeast(b, -FloatGate.HighestT), -FloatGate.LowestT);
         TV t = TL.Multiply(z, TL.Create(-1.0f));

@@ -22,11 +22,21 @@ internal readonly struct SwiGLUOperator : IGateOperator
         where TV : struct
         where TL : IFloatLanes<TV>
     {
+        TV zero = TL.Create(0.0f);
+        TV product = TL.Multiply(a, b);
+        if (FloatGate.AllOrdinary<TV, TL>(a, b, product, FloatGate.SmallestUnscaled, FloatGate.LargestUnscaled))
+        {
+            // Every lane in the first regime with a·b unscaled: the general path's bits without its selects.
+            TV zo = TL.AtMost(b, -FloatGate.LowestT);
+            TV low = TL.MultiplyAdd(a, b, TL.Subtract(zero, product));
+            return FloatGate.TimesSigmoidOrdinary<TV, TL>(product, low, TL.Multiply(zo, TL.Create(-1.0f)), zo, -FloatExp.SixteenOverLn2);
+        }
+
         TV factor = TL.AtLeast(b, -FloatGate.HighestT);
         TV nHi = FloatGate.ScaledProduct<TV, TL>(a, factor, out TV nLo, out TV scale);
         TV z = TL.AtMost(factor, -FloatGate.LowestT);
         TV t = TL.Multiply(z, TL.Create(-1.0f));
-        TV y = FloatGate.TimesSigmoid<TV, TL>(nHi, nLo, t, TL.Create(0.0f), z, -FloatExp.SixteenOverLn2, scale);
+        TV y = FloatGate.TimesSigmoid<TV, TL>(nHi, nLo, t, zero, z, -FloatExp.SixteenOverLn2, scale);
         return FloatGate.UnlessInfinite<TV, TL>(a, b, nHi, FloatGate.TimesSigmoidSign<TV, TL>(b, z), y);
     }
 

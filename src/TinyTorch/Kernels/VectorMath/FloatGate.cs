@@ -44,6 +44,12 @@ internal static class FloatGate
     private const float TwoToMinus64 = 5.42101086e-20f;
     private const float TwoToMinus84 = 5.16987883e-26f;
 
+    /// <summary>The smallest |n| whose scaling is 1 (2^-100; below it the numerator is scaled up, see <see cref="ScaledNumerator{TV, TL}"/>).</summary>
+    internal const float SmallestUnscaled = 7.88860905e-31f;
+
+    /// <summary>The largest |a·g| whose scaling is 1 (2^64; above it the product is scaled down, see <see cref="ScaledProduct{TV, TL}"/>).</summary>
+    internal const float LargestUnscaled = 1.8446744e19f;
+
     /// <summary>
     /// (nHi + nLo)/(1 + e^(tHi + tLo)) · <paramref name="scale"/>, rounded once (see the class remarks), with the sign
     /// of nHi where it is 0.
@@ -82,18 +88,68 @@ internal static class FloatGate
                 tHi, ScaledFrom, TL.Create(1.0f), TL.SelectWhereBelow(tHi, FarFrom, TL.Create(TwoToMinus64), TL.Create(TwoToMinus84))));
         TV second = TL.SelectWhereBelow(tHi, FarFrom, TL.Create(1.0f), TL.Create(TwoToMinus84));
 
+        return TL.Multiply(TL.Multiply(Quotient<TV, TL>(nHi, nLo, tHi, tLo, kdSource, kdSlope, magic, unit), first), second);
+    }
+
+    /// <summary>
+    /// <see cref="TimesSigmoid{TV, TL}"/> where every lane is ordinary (<see cref="AllOrdinary{TV, TL}"/>: t &lt; 46, the
+    /// caller's scale 1) and t is a float (tLo = 0): its first regime alone, without the selects. The same bits as TimesSigmoid there, whose
+    /// scalings are then by 1 (exact).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoidOrdinary<TV, TL>(TV nHi, TV nLo, TV tHi, TV kdSource, float kdSlope)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        Quotient<TV, TL>(nHi, nLo, tHi, TL.Create(0.0f), kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f), floatT: true);
+
+    /// <summary><see cref="TimesSigmoidOrdinary{TV, TL}(TV, TV, TV, TV, float)"/> for a float numerator (GLU's a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesSigmoidOrdinary<TV, TL>(TV n, TV tHi, TV kdSource, float kdSlope)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        Quotient<TV, TL>(n, TL.Create(0.0f), tHi, TL.Create(0.0f), kdSource, kdSlope, TL.Create(FloatExp.TableMagic), TL.Create(1.0f), floatN: true, floatT: true);
+
+    /// <summary>
+    /// Whether every lane is ordinary, so that a gate may take <see cref="TimesSigmoidOrdinary{TV, TL}(TV, TV, TV, TV, float)"/>: a and b
+    /// finite, b &gt; −46 (t = −b &lt; 46, the first regime), and <paramref name="floor"/> ≤ |n| ≤ <paramref name="ceiling"/>
+    /// for the numerator n (where its scaling is 1: see <see cref="ScaledNumerator{TV, TL}"/> and
+    /// <see cref="ScaledProduct{TV, TL}"/>). One vector-wide test: the rare vectors take the general path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllOrdinary<TV, TL>(TV a, TV b, TV n, float floor, float ceiling)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        // NOTE: a·0 + b·0 is 0, or NaN where a or b is not finite; AnyBelow passes NaN lanes over, so they are made −∞.
+        // −45.999996 is the float after −46: b below it is b ≤ −46. (A ceiling of float.MaxValue is no test: folded away.)
+        TV zero = TL.Create(0.0f);
+        TV finite = TL.Add(TL.Multiply(a, zero), TL.Multiply(b, zero));
+        TV key = TL.SelectWhereBelow(finite, 1.0f, b, TL.Create(float.NegativeInfinity));
+        TV negativeAbs = TL.NegativeAbs(n);
+        bool tooLarge = ceiling < float.MaxValue && TL.AnyBelow(negativeAbs, -ceiling);
+        return !(TL.AnyBelow(key, -45.999996f) | TL.AnyBelow(TL.Subtract(zero, negativeAbs), floor) | tooLarge);
+    }
+
+    /// <summary>The steps of <see cref="TimesSigmoid{TV, TL}"/> up to its quotient, for a regime's magic and unit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Quotient<TV, TL>(TV nHi, TV nLo, TV tHi, TV tLo, TV kdSource, float kdSlope, TV magic, TV unit, bool floatN = false, bool floatT = false)
+        where TV : struct
+        where TL : IFloatLanes<TV>
+    {
+        // floatN, floatT (constants after inlining): nLo, tLo are 0 and their additions are left out (the same values).
         TV kd = TL.MultiplyAdd(kdSource, TL.Create(kdSlope), magic);
         TV k = TL.Subtract(kd, magic);
         TV r1 = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Hi), tHi);
-        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), TL.Add(TL.Lookup16(kd, FloatExp.PowerRest), tLo));
+        TV rest = TL.Lookup16(kd, FloatExp.PowerRest);
+        TV delta = TL.MultiplyAdd(k, TL.Create(-FloatExp.Ln2Over16Lo), floatT ? rest : TL.Add(rest, tLo));
         TV p = FloatSigmoid.ExpM1<TV, TL>(TL.Add(r1, delta));
         TV a = TL.ScaleByPow2Over16(TL.Lookup16(kd, FloatExp.PowerHi), kd);
         TV dHi = FloatSigmoid.Denominator<TV, TL>(unit, a, r1, p, out TV dLo);
 
         // NOTE: the corrected division turns a −0 numerator into +0 (see FloatLogistic.TimesSigmoid): σ > 0, so the
         // result has the numerator's sign, copied back.
-        TV quotient = TL.CopySign(FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo), nHi);
-        return TL.Multiply(TL.Multiply(quotient, first), second);
+        TV quotient = floatN ? FloatQuotient.DivideFloat<TV, TL>(nHi, dHi, dLo) : FloatQuotient.Divide<TV, TL>(nHi, nLo, dHi, dLo);
+        return TL.CopySign(quotient, nHi);
     }
 
     /// <summary>

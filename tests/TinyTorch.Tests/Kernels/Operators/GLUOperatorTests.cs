@@ -28,6 +28,15 @@ public class GLUOperatorTests
     }
 
     [Fact]
+    public void TheOrdinaryShortcutGivesTheGeneralPathsBits()
+    {
+        (float[] a, float[] b) = GateChecks.Pairs(20_000);
+        (float[] ea, float[] eb) = GateChecks.Edges();
+        int ordinary = GateChecks.ShortcutAgrees<GLUOperator>([.. a, .. ea], [.. b, .. eb]);
+        Assert.True(ordinary > a.Length / 4, $"only {ordinary} pairs took the shortcut");
+    }
+
+    [Fact]
     public void EveryWidthGivesTheScalarBits()
     {
         (float[] a, float[] b) = GateChecks.Pairs(8_000);

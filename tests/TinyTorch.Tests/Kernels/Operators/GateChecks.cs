@@ -128,6 +128,27 @@ internal static class GateChecks
     }
 
     /// <summary>Every accelerated width gives the scalar lanes' bits, forward and backward.</summary>
+    /// <summary>
+    /// The gate's vector-wide shortcut (every lane ordinary: FloatGate.AllOrdinary) gives the general path's bits: each
+    /// pair alone on scalar lanes (the shortcut wherever the pair is ordinary) against the same pair in a 4-float vector
+    /// whose last lane is b = −100 (t ≥ 46: the general path for the whole vector). Returns how many pairs took the shortcut.
+    /// </summary>
+    public static int ShortcutAgrees<TOp>(float[] a, float[] b)
+        where TOp : struct, IGateOperator
+    {
+        int ordinary = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            float alone = TOp.Forward<float, FloatScalarLanes>(a[i], b[i]);
+            Vector128<float> general = TOp.Forward<Vector128<float>, FloatLanes128>(
+                Vector128.Create(a[i], a[i], a[i], 1.0f), Vector128.Create(b[i], b[i], b[i], -100.0f));
+            Assert.True(OperatorChecks.SameBits(alone, general[0]), $"({a[i]:R}, {b[i]:R}): {alone:R} alone, {general[0]:R} in a general vector");
+            ordinary += FloatGate.AllOrdinary<float, FloatScalarLanes>(a[i], b[i], a[i] * b[i], FloatGate.SmallestUnscaled, FloatGate.LargestUnscaled) ? 1 : 0;
+        }
+
+        return ordinary;
+    }
+
     public static void WidthsAgree<TOp>(float[] a, float[] b)
         where TOp : struct, IGateOperator
     {
