@@ -48,6 +48,13 @@ internal interface IFloatLanes<TV>
     /// <summary>Whether any lane has x &lt; <paramref name="limit"/> (NaN lanes do not): the test of a rare-lane branch.</summary>
     static abstract bool AnyBelow(TV x, float limit);
 
+    /// <summary>
+    /// Whether any lane has x &lt; <paramref name="limit"/>, for a negative limit, by the bit patterns as unsigned
+    /// integers (an integer compare, off the FMA ports; for a pair, one compare after an integer maximum). Lanes of NaN
+    /// with the sign bit set count too: the caller's select (<see cref="SelectWhereBelow"/>) leaves them alone.
+    /// </summary>
+    static abstract bool AnyBelowNegative(TV x, float limit);
+
     /// <summary>2^k from kd = 1.5·2^23 + k (k an integer in [−127, 127]): exponent field k + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagic(TV kd);
 
