@@ -87,6 +87,10 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
         (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Pow2FromMagicOver16Plus(Vector128<float> kd, int octaves) =>
+        (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Larger(Vector128<float> a, Vector128<float> b) => Vector128.MaxNative(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -86,6 +86,10 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
         (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Pow2FromMagicOver16Plus(Vector256<float> kd, int octaves) =>
+        (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Larger(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

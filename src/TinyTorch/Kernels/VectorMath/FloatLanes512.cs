@@ -73,6 +73,10 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
         (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Pow2FromMagicOver16Plus(Vector512<float> kd, int octaves) =>
+        (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Larger(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -81,6 +81,10 @@ internal readonly struct FloatLanes512Pair : IFloatLanes<Vector512Pair>
         new(FloatLanes512.Pow2FromMagicOver16(kd.First), FloatLanes512.Pow2FromMagicOver16(kd.Second));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Pow2FromMagicOver16Plus(Vector512Pair kd, int octaves) =>
+        new(FloatLanes512.Pow2FromMagicOver16Plus(kd.First, octaves), FloatLanes512.Pow2FromMagicOver16Plus(kd.Second, octaves));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Pair Larger(Vector512Pair a, Vector512Pair b) =>
         new(FloatLanes512.Larger(a.First, b.First), FloatLanes512.Larger(a.Second, b.Second));
 

@@ -43,7 +43,8 @@ namespace TinyTorch.Kernels.VectorMath;
 /// second one; lo collects it with B·ζ, ζ = w + μ·e^r (μ the small factors together), and the bulk's low part.
 /// e^r itself is needed only rounded, as a factor of small terms.</item>
 /// <item>scale = 2^k. a is clamped at 13.25, where k = −127 and scale comes out as 0: from a = 13.2 on, the truth
-/// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), the underflow tail. For k ≥ −126,
+/// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), subnormal down to a = 14.26; the
+/// forward's deep tail (<see cref="TimesUpperTailTwoTo64{TV, TL}"/>) covers it at 2^64 scale. For k ≥ −126,
 /// scale is a normal float, so the caller's scale·(hi + lo) is exact wherever the result is normal.</item>
 /// </list>
 /// ±∞ give scale 0 (a is clamped) and NaN gives NaN.
@@ -224,7 +225,7 @@ internal static class FloatNormalTail
         TV zNegated = TL.NegatedMultiplySubtract(mu, TL.Add(one, rw), rw);
         lo = TL.NegatedMultiplySubtract(bh, zNegated, bln);
 
-        scale = TL.Pow2FromMagicOver16(deep ? TL.Add(kd, TL.Create(64.0f * FloatExp.MagicPerOctave)) : kd);
+        scale = deep ? TL.Pow2FromMagicOver16Plus(kd, 64) : TL.Pow2FromMagicOver16(kd);
         return bh;
     }
 

@@ -61,6 +61,10 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
         BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Pow2FromMagicOver16Plus(float kd, int octaves) =>
+        BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits + (octaves << 23));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Larger(float a, float b) => a > b ? a : b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
