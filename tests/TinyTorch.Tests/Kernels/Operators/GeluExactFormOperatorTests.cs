@@ -59,11 +59,12 @@ public class GeluExactFormOperatorTests
         OperatorChecks.DenseSweep<GeluExactFormOperator>(from, to, Oracle.GeluExact, 2);
 
     // From x = −13.24 down 2^K underflows and the main path gives −0, while the truth is subnormal down to −14.26: the
-    // deep tail rounds it on the subnormal grid instead. Every 4th float from −13.1 to −14.6, mixed into vectors with a
-    // common lane, at every width.
+    // deep tail rounds it once on the subnormal grid instead (½ ULP plus a·Q(a)'s own error, under 0.375 there). Every
+    // 4th float from −13.2 to −14.6, mixed into vectors with a common lane, at every width. 0.61 at worst over every
+    // float there; 0.7 fails a result rounded to float first and then to the grid (that measured 0.98).
     [Fact]
-    public void EveryFloatThroughTheSubnormalTail_IsWithinOneSubnormalUlp_AtEveryWidth() =>
-        OperatorChecks.SubnormalSweep<GeluExactFormOperator>(-13.1f, -14.6f, 4, -1.5f, Oracle.GeluExact, 1);
+    public void EveryFloatThroughTheSubnormalTail_IsRoundedOnceOnTheSubnormalGrid_AtEveryWidth() =>
+        OperatorChecks.SubnormalSweep<GeluExactFormOperator>(-13.2f, -14.6f, 4, -1.5f, Oracle.GeluExact, 0.7);
 
     [Fact]
     public void NegativeTailKeepsRelativePrecision()
