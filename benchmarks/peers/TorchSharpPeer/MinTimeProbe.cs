@@ -14,7 +14,8 @@ namespace TorchSharpPeer;
 /// <remarks>
 /// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call
 /// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
-/// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases.)
+/// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases; "softmax-dim0" is softmax over dim 0 of a (128, n/128)
+/// tensor, the column kernels.)
 /// </remarks>
 internal static class MinTimeProbe
 {
@@ -40,6 +41,11 @@ internal static class MinTimeProbe
 
     private static (double Ours, double Peer) Measure(string key, int n, int rounds)
     {
+        if (key == SoftmaxColumnsKey)
+        {
+            return MeasureSoftmaxColumns(n, rounds);
+        }
+
         ActivationVariant ours = Variant(key);
         Func<Tensor, Tensor> peer = FamilyVsTorchSharp.Torch[key];
         float[] x = Inputs(n, 8, 20_240_402);
@@ -72,6 +78,22 @@ internal static class MinTimeProbe
             {
                 grad.Dispose();
             }
+        });
+    }
+
+    /// <summary>Softmax over dim 0 of a (128, n/128) tensor: the column kernels (a non-last dim), not a catalog key.</summary>
+    private const string SoftmaxColumnsKey = "softmax-dim0";
+
+    private const int ColumnLength = 128;
+
+    private static (double Ours, double Peer) MeasureSoftmaxColumns(int n, int rounds)
+    {
+        float[] x = Inputs(n, 8, 20_240_402);
+        float[] y = new float[n];
+        using Tensor input = torch.tensor(x).reshape(ColumnLength, n / ColumnLength);
+        return Alternate(n, rounds, () => ActivationKernels.SoftmaxStrided(x, y, ColumnLength, n / ColumnLength), () =>
+        {
+            using Tensor result = input.softmax(0);
         });
     }
 
