@@ -110,7 +110,7 @@ public class GatedVsTorchSharp
     }
 
     /// <summary>libtorch's glu, or the composition a·f(b) over the two chunks (their views disposed with f(b)).</summary>
-    private static Func<Tensor, Tensor> Torch(string unit, long dim)
+    internal static Func<Tensor, Tensor> Torch(string unit, long dim)
     {
         Func<Tensor, Tensor> gate = unit switch
         {

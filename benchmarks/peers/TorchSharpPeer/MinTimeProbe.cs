@@ -15,7 +15,7 @@ namespace TorchSharpPeer;
 /// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call
 /// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
 /// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases; "softmax-dim0" is softmax over dim 0 of a (128, n/128)
-/// tensor, the column kernels.)
+/// tensor, the column kernels; glu, swiglu, geglu and reglu are the gated units' row kernels over rows of 1 024.)
 /// </remarks>
 internal static class MinTimeProbe
 {
@@ -44,6 +44,11 @@ internal static class MinTimeProbe
         if (key == SoftmaxColumnsKey)
         {
             return MeasureSoftmaxColumns(n, rounds);
+        }
+
+        if (key is "glu" or "swiglu" or "geglu" or "reglu")
+        {
+            return MeasureGate(key, n, rounds);
         }
 
         ActivationVariant ours = Variant(key);
@@ -94,6 +99,20 @@ internal static class MinTimeProbe
         return Alternate(n, rounds, () => ActivationKernels.SoftmaxStrided(x, y, ColumnLength, n / ColumnLength), () =>
         {
             using Tensor result = input.softmax(0);
+        });
+    }
+
+    /// <summary>A gated unit's row kernel over n inputs in rows of 1 024 (n/2 outputs), against GatedVsTorchSharp's TorchSharp form.</summary>
+    private static (double Ours, double Peer) MeasureGate(string key, int n, int rounds)
+    {
+        GatedForm gate = Variant(key).Gate!;
+        Func<Tensor, Tensor> peer = GatedVsTorchSharp.Torch(key, -1);
+        float[] x = Inputs(n, 8, 20_240_402);
+        float[] y = new float[n / 2];
+        using Tensor input = torch.tensor(x).reshape(n / 1024, 1024);
+        return Alternate(n, rounds, () => gate.Forward(x, y, 1024), () =>
+        {
+            using Tensor result = peer(input);
         });
     }
 

@@ -23,9 +23,11 @@ namespace TinyTorch.Kernels.VectorMath;
 /// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP of n/d wherever it is normal. The scalings afterwards are by powers of
 /// two, exact unless the result is subnormal, where they round a second time, on the subnormal grid: the quotient's own
 /// error (0.57 of its ULP, which there is at most half a subnormal step) plus that ½: within 0.79 ULP in subnormal
-/// spacing (2^-149; 0.76 measured). NOTE: rounding once there too would take the exact quotient's distance to the
-/// subnormal grid at a per-lane scale (1, 2^-64, 2^-148 or 2^-168 folded with the caller's), a second correction
-/// step in every vector or a rare-lane branch keyed on the result; left for now, the bound stated instead.
+/// spacing (2^-149; 0.76 measured). NOTE: rounding once there too was built and measured: the quotient's pair rounded
+/// to the subnormal grid at the lane's scale (C = (2^-126/second)/first, then magic-constant steps), recomputed for the
+/// rare outputs found subnormal. It held 0.54 ULP, but finding them cost the common path: a test and a call per vector
+/// 20–30 % (GLU 0.42 → 0.54 ns/element at 4 096, one thread, min of 20 rounds), a flag per vector 12 %, an integer
+/// minimum carried through GateLoop's loop and tested once 8–10 % (0.42 → 0.47). So the bound is stated instead.
 /// The reduction is <see cref="FloatSigmoid"/>'s item 1 over the wider range: |k| ≤ 200·16/ln 2 &lt; 4620, so the
 /// constant 16/ln 2's rounding moves k·ln 2/16 by ≤ 4620·2^-24 &lt; 2^-11.8 (k stays within ½ + 2^-10 of t·16/ln 2),
 /// r1 = t − k·L1 is still exact (t a multiple of 2^-29 wherever k ≠ 0), and |δ| ≤ 4620·1.2e−10 + 2^-24.3 &lt; 6e−7:
