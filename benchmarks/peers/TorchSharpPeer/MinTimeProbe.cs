@@ -15,7 +15,8 @@ namespace TorchSharpPeer;
 /// dotnet run -c Release -- --min [rounds]            forward: our span kernel / TorchSharp's functional call / the
 ///                                                    TensorPrimitives composition, where FamilyVsTensorPrimitives has one
 /// dotnet run -c Release -- --min-backward [rounds]   backward: our kernel / torch.autograd.grad over a retained graph
-/// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases.)
+/// (PEER_KEYS, PEER_SIZES and PEER_THREADS select the cases; "softmax-dim0" is softmax over dim 0 of a (128, n/128)
+/// tensor, the column kernels; glu, swiglu, geglu and reglu are the gated units' row kernels over rows of 1 024.)
 /// </remarks>
 internal static class MinTimeProbe
 {
@@ -52,6 +53,16 @@ internal static class MinTimeProbe
     /// (the composition runs on one thread whatever PEER_THREADS says: TensorPrimitives does not spread work).</summary>
     private static double[] Measure(string key, int n, int rounds)
     {
+        if (key == SoftmaxColumnsKey)
+        {
+            return MeasureSoftmaxColumns(n, rounds);
+        }
+
+        if (key is "glu" or "swiglu" or "geglu" or "reglu")
+        {
+            return MeasureGate(key, n, rounds);
+        }
+
         ActivationVariant ours = Variant(key);
         Func<Tensor, Tensor> peer = FamilyVsTorchSharp.Torch[key];
         float[] x = Inputs(n, 8, 20_240_402);
@@ -95,6 +106,36 @@ internal static class MinTimeProbe
             {
                 grad.Dispose();
             }
+        });
+    }
+
+    /// <summary>Softmax over dim 0 of a (128, n/128) tensor: the column kernels (a non-last dim), not a catalog key.</summary>
+    private const string SoftmaxColumnsKey = "softmax-dim0";
+
+    private const int ColumnLength = 128;
+
+    private static (double Ours, double Peer) MeasureSoftmaxColumns(int n, int rounds)
+    {
+        float[] x = Inputs(n, 8, 20_240_402);
+        float[] y = new float[n];
+        using Tensor input = torch.tensor(x).reshape(ColumnLength, n / ColumnLength);
+        return Alternate(n, rounds, () => ActivationKernels.SoftmaxStrided(x, y, ColumnLength, n / ColumnLength), () =>
+        {
+            using Tensor result = input.softmax(0);
+        });
+    }
+
+    /// <summary>A gated unit's row kernel over n inputs in rows of 1 024 (n/2 outputs), against GatedVsTorchSharp's TorchSharp form.</summary>
+    private static (double Ours, double Peer) MeasureGate(string key, int n, int rounds)
+    {
+        GatedForm gate = Variant(key).Gate!;
+        Func<Tensor, Tensor> peer = GatedVsTorchSharp.Torch(key, -1);
+        float[] x = Inputs(n, 8, 20_240_402);
+        float[] y = new float[n / 2];
+        using Tensor input = torch.tensor(x).reshape(n / 1024, 1024);
+        return Alternate(n, rounds, () => gate.Forward(x, y, 1024), () =>
+        {
+            using Tensor result = peer(input);
         });
     }
 

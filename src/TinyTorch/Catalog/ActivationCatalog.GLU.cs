@@ -24,6 +24,7 @@ public static partial class ActivationCatalog
                 Create = () => new Core.GLU(),
                 Saves = SavedForBackward.Input,
                 ForwardBoundUlps = 0.57,
+                SubnormalBoundUlps = 0.79,
                 AtNegativeInfinity = 0,
                 AtPositiveInfinity = 1,
                 Minimum = 0,

@@ -31,6 +31,7 @@ public static partial class ActivationCatalog
         Create = () => new Core.GeGLU(-1, form),
         Saves = SavedForBackward.Input,
         ForwardBoundUlps = bound,
+        SubnormalBoundUlps = form == GeluApproximation.None ? null : 0.79,
         AtNegativeInfinity = 0,
         AtPositiveInfinity = double.PositiveInfinity,
         Minimum = -0.2,
@@ -43,7 +44,8 @@ public static partial class ActivationCatalog
             ReferenceDerivativeA = (a, b) => GeGLUMath.DerivativeA(a, b, form),
             ReferenceDerivativeB = (a, b) => GeGLUMath.DerivativeB(a, b, form),
 
-            // NOTE: the exact form is a times GELU(b) rounded, and GELU's kernel owes only 2^-126 where GELU(b) underflows.
+            // NOTE: the exact form is a times GELU(b) rounded; where GELU(b) is subnormal it has only a few significant
+            // bits (GELU's kernel is within 1 ULP of it in subnormal spacing), which the product scales by |a|.
             BoundHolds = form == GeluApproximation.None ? (_, b) => Math.Abs(GELUMath.ExactForm(b)) >= 1.1754943508222875e-38 : null,
         },
     };

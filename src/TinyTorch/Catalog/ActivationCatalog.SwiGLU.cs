@@ -24,6 +24,7 @@ public static partial class ActivationCatalog
                 Create = () => new Core.SwiGLU(),
                 Saves = SavedForBackward.Input,
                 ForwardBoundUlps = 0.57,
+                SubnormalBoundUlps = 0.79,
                 AtNegativeInfinity = 0,
                 AtPositiveInfinity = double.PositiveInfinity,
                 Minimum = -0.2785,

@@ -34,10 +34,27 @@ public sealed record ActivationVariant
 
     /// <summary>
     /// The proven bound on the forward kernel's error in ULPs of the true value, for every float32 input (where the
-    /// truth is below 2^-126 a result within 2^-126 counts as exact); for a form along a dim, for every slice of up to
-    /// 65 536 entries. 0 means exact.
+    /// truth is below 2^-126, in subnormal spacing, 2^-149, unless <see cref="SubnormalBoundUlps"/> says otherwise); for
+    /// a form along a dim, for every slice of up to 65 536 entries. 0 means exact.
     /// </summary>
     public double ForwardBoundUlps { get; init; }
+
+    /// <summary>
+    /// The bound in subnormal spacing (2^-149) where the true value is below 2^-126, when it is not
+    /// <see cref="ForwardBoundUlps"/>: the fused gates round their quotient once and then scale it by a power of two,
+    /// which rounds a second time only where the result is subnormal (0.79 there: ½ plus the quotient's 0.57 of a ULP
+    /// that is at most half a subnormal step).
+    /// </summary>
+    public double? SubnormalBoundUlps { get; init; }
+
+    /// <summary>The bound that applies where the true value is <paramref name="truth"/>: <see cref="SubnormalBoundUlps"/> below 2^-126 when set, else <see cref="ForwardBoundUlps"/>.</summary>
+    /// <param name="truth">The true value, in double.</param>
+    /// <returns>The bound in ULPs of the truth (subnormal spacing below 2^-126).</returns>
+    public double ForwardBoundAt(double truth) =>
+        SubnormalBoundUlps is double tail && Math.Abs(truth) < SmallestNormal ? tail : ForwardBoundUlps;
+
+    /// <summary>2^-126, float's smallest normal value.</summary>
+    private const double SmallestNormal = 1.1754943508222875e-38;
 
     /// <summary>f(−∞): the limit the stability check expects.</summary>
     public double AtNegativeInfinity { get; init; }

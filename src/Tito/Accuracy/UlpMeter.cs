@@ -2,8 +2,8 @@ namespace Tito.Accuracy;
 
 /// <summary>
 /// Distance of a float32 result from a double-precision truth in units in the last place, measured with the
-/// float ULP at the truth. Below 2^-126 (the underflow tail, where floats lose precision by design) the
-/// result is only required to be within 2^-126 absolute, and is not counted in ULPs.
+/// float ULP at the truth: below 2^-126, where floats are subnormal, in subnormal spacing (2^-149), so a result there
+/// is held to its bound like any other (a flushed or twice-rounded subnormal shows).
 /// </summary>
 internal static class UlpMeter
 {
@@ -12,8 +12,7 @@ internal static class UlpMeter
 
     /// <summary>
     /// ULPs between <paramref name="actual"/> and <paramref name="truth"/>: 0 for matching NaNs and infinities,
-    /// +∞ for a NaN or an infinity on one side only, and 0 for an underflow-tail result within 2^-126.
-    /// A tail result farther than 2^-126 counts in subnormal ULPs (2^-149), so it shows up as huge.
+    /// +∞ for a NaN or an infinity on one side only; below 2^-126 in subnormal ULPs (2^-149).
     /// </summary>
     public static double Error(float actual, double truth)
     {
@@ -31,7 +30,7 @@ internal static class UlpMeter
         double error = Math.Abs(actual - truth);
         if (Math.Abs(truth) < MinNormal)
         {
-            return error <= MinNormal ? 0 : error / Math.ScaleB(1.0, -149);
+            return error / Math.ScaleB(1.0, -149);
         }
 
         int e = Math.Min(Math.ILogB(Math.Abs(truth)), 127);

@@ -187,7 +187,7 @@ internal static class CheckCommand
         }
 
         env.Out.Write(table);
-        env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126 (the underflow tail) a result within 2^-126 counts as exact.");
+        env.Out.MarkupLine("ULPs are measured at the true value; where the truth is below 2^-126, in subnormal spacing (2^-149).");
         return results.All(r => r.WithinBound);
     }
 

@@ -130,6 +130,56 @@ public class SoftmaxWidthTests
         AssertSameBits(y, Softmax(x, 1, Length, 3, 4), "4 lanes");
     }
 
+    // Where x − m falls from −87.3 to −103.3 the column's results are subnormal (they were flushed to +0 from −87.7
+    // on, when 2^K was formed before the 2^64): every result within the column bound in subnormal spacing (2^-149),
+    // one rounding, at every width and on both paths. 37 columns (two blocks and an overlapping third), each with its
+    // maximum in row 0 and the differences from −86.5 to −105 spread densely over the other 1 200 rows; some columns
+    // have a second large entry, so that the sum is not just the maximum's term.
+    [Fact]
+    public void ColumnsWithSubnormalResultsAreRoundedOnTheSubnormalGridAtEveryWidthOnBothPaths()
+    {
+        const int Length = 1201, Inner = 37;
+        float[] x = new float[Length * Inner];
+        for (int c = 0; c < Inner; c++)
+        {
+            float max = (c * 0.731f) - 9.5f;
+            x[c] = max;
+            for (int i = 1; i < Length; i++)
+            {
+                // Row i of column c: differences 18.5/(1 200·37) apart over the whole strip, interleaved by column.
+                double d = -86.5 - (18.5 * (((i - 1) * Inner) + c) / ((Length - 1) * (double)Inner));
+                x[(i * Inner) + c] = (float)(max + d);
+            }
+
+            if (c % 3 == 1)
+            {
+                x[(600 * Inner) + c] = max - 0.5f;
+            }
+        }
+
+        float[] wide = Softmax(x, 1, Length, Inner, 16);
+        int subnormal = 0;
+        for (int c = 0; c < Inner; c++)
+        {
+            float[] slice = [.. Enumerable.Range(0, Length).Select(i => x[(i * Inner) + c])];
+            double[] truth = Oracle.Softmax(slice);
+            for (int i = 0; i < Length; i++)
+            {
+                float actual = wide[(i * Inner) + c];
+                double error = Ulp.Error(actual, truth[i]);
+                Assert.True(error <= ColumnBound, $"column {c}, row {i}, x − m = {slice[i] - slice[0]:R}: got {actual:R}, truth {truth[i]:R} ({error:F3} ULP)");
+                subnormal += actual != 0 && Math.Abs(truth[i]) < Ulp.MinNormal ? 1 : 0;
+            }
+        }
+
+        Assert.True(subnormal > 30_000, $"only {subnormal} subnormal results: the sweep should be mostly subnormal");
+        foreach (int lanes in Widths)
+        {
+            AssertSameBits(wide, Softmax(x, 1, Length, Inner, lanes), $"{lanes} lanes, blocked");
+            AssertSameBits(wide, Softmax(x, 1, Length, Inner, lanes, blocked: false), $"{lanes} lanes, direct");
+        }
+    }
+
     [Fact]
     public void EdgeSlicesAreTheSameAtEveryWidthOnEveryPath()
     {

@@ -32,6 +32,10 @@ public static class GatedUnits
         _ => 0.57,
     };
 
+    /// <summary>The bound where the truth is <paramref name="truth"/>: below 2^-126 the fused gates' subnormal bound (GateChecks.SubnormalUlps), in subnormal spacing.</summary>
+    public static double BoundAt(string name, double truth) =>
+        Math.Abs(truth) < Ulp.MinNormal && name != "ReGLU" ? Math.Max(Bound(name), Kernels.Operators.GateChecks.SubnormalUlps) : Bound(name);
+
     /// <summary>a·f(b) in double.</summary>
     public static double Truth(string name, double a, double b) => name switch
     {

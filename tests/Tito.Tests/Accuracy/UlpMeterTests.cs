@@ -21,9 +21,13 @@ public class UlpMeterTests
     }
 
     [Fact]
-    public void UnderflowTail_IsJudgedAbsolutelyAgainstTwoToMinus126()
+    public void BelowTwoToMinus126_ErrorsCountInSubnormalSpacing()
     {
-        Assert.Equal(0, UlpMeter.Error(0f, -5.9e-39));                                // within 2^-126 of the truth
-        Assert.True(UlpMeter.Error(1e-37f, 1e-39) > 1000);                          // farther: counted, and huge
+        double tiny = Math.ScaleB(1.0, -149);
+        Assert.Equal(0.5, UlpMeter.Error(0f, tiny / 2), 12);                             // halfway to the smallest subnormal
+        Assert.Equal(1.5, UlpMeter.Error(float.Epsilon, 2.5 * tiny), 12);                // 1 vs 2.5 subnormal steps
+        Assert.True(UlpMeter.Error(0f, -5.9e-39) > 4e6);                                 // a flushed subnormal (4.2 million steps): no allowance
+        float largest = BitConverter.Int32BitsToSingle(0x007F_FFFF);                             // the largest subnormal
+        Assert.Equal(0.25, UlpMeter.Error(largest, largest + (tiny / 4)), 12);
     }
 }

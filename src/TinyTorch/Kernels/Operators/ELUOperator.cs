@@ -17,7 +17,9 @@ namespace TinyTorch.Kernels.Operators;
 /// 2^-26 + 2^-35 of the truth (the coefficient pair is within 2^-48, the inner roundings are 2^-24 of terms
 /// ≤ 2^-11·|hi|): 0.5 + 2^24·2^-25.9 &lt; 0.76 ULP. x &gt; 0: fma(x, sHi, x·sLo) rounds once x·(sHi + sLo) plus a
 /// 2^-24·2^-24 relative term: 0.5 ULP (for scale 1, exactly x); below x = 2^-60 it is formed at 2^64 times scale, so that
-/// x·sLo never nears the subnormal range (unscaled, that cost SELU up to 1 ULP at x ≈ 2e−38). Where the truth overflows float (SELU near float.MaxValue)
+/// x·sLo never nears the subnormal range (unscaled, that cost SELU up to 1 ULP at x ≈ 2e−38). Where SELU's result is
+/// subnormal (x &lt; 1.1e−38) the scaling back by 2^-64 rounds the product a second time, on the subnormal grid: within
+/// 0.75 ULP in subnormal spacing (2^-149; 0.749 measured), inside the 2-ULP bound. Where the truth overflows float (SELU near float.MaxValue)
 /// the result is +∞, the rounding of the truth.
 /// Edges (PyTorch's expression x &gt; 0 ? … : …): ±0 give +0 (hi = +0, as PyTorch), NaN stays NaN, −∞ gives
 /// −negativeCoefficient, +∞ gives +∞ (the correction term is formed from min(x, float.MaxValue), so ∞·0 never occurs).

@@ -7,7 +7,7 @@ namespace TinyTorch.Kernels.Operators;
 /// <remarks>
 /// <see cref="FloatGate.TimesSigmoid{TV, TL}"/> with n = a (rescaled by 2^64 below 2^-100:
 /// <see cref="FloatGate.ScaledNumerator{TV, TL}"/>) and t = −b (exact): the bound is the core's own,
-/// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP; a subnormal result is within 2^-148. Because the scale follows b,
+/// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP; a subnormal result is within 0.79 ULP in subnormal spacing (2^-149: see <see cref="FloatGate"/>). Because the scale follows b,
 /// a·σ(b) keeps its precision where σ(b) alone would underflow (a = 1e38, b = −150 gives 7.2e−28).
 /// b is clamped to [−200, 86] (beyond 86 the result rounds to a; below −200 it is ±0 for every float a).
 /// Special values: NaN in either half gives NaN; b = +∞ gives a, b = −∞ gives ±0 (the sign of a); a = ±∞ gives ±∞

@@ -7,7 +7,7 @@ namespace TinyTorch.Kernels.Operators;
 /// <remarks>
 /// t = −1.702b as a float pair (<see cref="GeluSigmoidFormOperator.NegatedArgument{TV, TL}"/>), a·b as an exact pair,
 /// and <see cref="FloatGate.TimesSigmoid{TV, TL}"/>'s one rounding: within 0.57 ULP wherever the result is normal
-/// (2^-148 below). b is clamped to [−117.4, 50.5] inside the exponential (t ∈ [−85.95, 199.8]) and from below at
+/// (0.79 ULP in subnormal spacing, 2^-149, below: see <see cref="FloatGate"/>). b is clamped to [−117.4, 50.5] inside the exponential (t ∈ [−85.95, 199.8]) and from below at
 /// −117.4 in the factor (below, the result is ±0 for every float a). Special values as <see cref="SwiGLUOperator"/>'s.
 /// Backward: dL/da = g·GELU(b) (<see cref="GeluSigmoidFormOperator"/>), dL/db = (g·a)·GELU′(b)
 /// (<see cref="GeluSigmoidFormBackwardOperator"/>), each plus one rounding.

@@ -8,7 +8,7 @@ namespace TinyTorch.Kernels.Operators;
 /// z comes as a float pair from <see cref="GeluTanhFormOperator.NegatedArgument{TV, TL}"/> (good to ~2^-44 relative,
 /// so |t|·2^-44 ≤ 2^-36 more in e^t), a·b as an exact pair (<see cref="FloatGate.ScaledProduct{TV, TL}"/>), and the
 /// quotient is <see cref="FloatGate.TimesSigmoid{TV, TL}"/>'s one rounding: within 0.57 ULP wherever the result is normal
-/// (2^-148 below). k from v·KdSlope: three roundings of 2^-24 at |t·16/ln 2| ≤ 4600 stay below 2^-10.2, and
+/// (0.79 ULP in subnormal spacing, 2^-149, below: see <see cref="FloatGate"/>). k from v·KdSlope: three roundings of 2^-24 at |t·16/ln 2| ≤ 4600 stay below 2^-10.2, and
 /// |r1 + δ| ≤ 0.021704 + 6e−7 + |tLo| (≤ 1.2e−5) &lt; 0.02172, the polynomial's interval.
 /// b is clamped to [−13.55, 9.9] inside z (t ∈ [−85.1, 199.2]; from 9.9 on σ(z) = 1 − 2^-122) and from below at
 /// −13.55 in the factor too: below, |a·b·σ(z)| &lt; 2^-150 for every float a, and the clamped value rounds to ±0

@@ -8,7 +8,7 @@ namespace TinyTorch.Kernels.Operators;
 /// a·b is formed as an exact pair (<see cref="FloatGate.ScaledProduct{TV, TL}"/>, rescaled by a power of two where it
 /// would overflow or lose its low part, the scale folded back at the end), so the one pair division of
 /// <see cref="FloatGate.TimesSigmoid{TV, TL}"/> is the only rounding: 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP;
-/// a subnormal result is within 2^-148. Rounding SiLU(b) first and multiplying would cost up to 1.6 ULP.
+/// a subnormal result is within 0.79 ULP in subnormal spacing (2^-149, <see cref="FloatGate"/>). Rounding SiLU(b) first and multiplying would cost up to 1.6 ULP.
 /// b is clamped from below at −200 (the result is ±0 there for every float a) and to 86 inside the exponential.
 /// Special values: NaN gives NaN; b = −∞ gives ±0 (SiLU's limit 0; PyTorch's a·silu(b) is NaN there, silu(−∞) being
 /// −∞·0); b = +∞ gives ±∞ (NaN for a = 0); a = ±∞ gives ±∞ with the sign of a·b, NaN at b = 0 or b = −∞.

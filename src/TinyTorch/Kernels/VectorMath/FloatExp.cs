@@ -110,7 +110,9 @@ internal static class FloatExp
     /// <paramref name="kd"/>: 2^K is <see cref="Pow2{TV, TL}"/>(kd), and adding <see cref="MagicPerOctave"/> to kd adds 1 to K.
     /// </summary>
     /// <remarks>
-    /// t is clamped at <paramref name="minArgument"/> (≥ −110, so K ≥ −159): callers that scale by 2^K directly
+    /// t is clamped at <paramref name="minArgument"/> (≥ −132.5, so K ≥ −191; items 1–3 of the class remarks hold there
+    /// too: |k| ≤ 3060, whose 3060·2^-24 = 2^-12.4 of rounding in kd and 3060·|L1 − ln 2/16| = 3.6e−7 in r keep
+    /// |r| &lt; 0.02168 and k·L1 exact): callers that scale by 2^K directly
     /// need −88 (K ≥ −127, see the class remarks); callers that want results near the bottom of float's range
     /// scale in two steps. tLo joins δ, and s = r + δ carries it into the polynomial too, so e^(r + δ) is as accurate
     /// for |δ| up to 2^-20·110 ≈ 1e−4 (δ²/2 is then 2^-27.6 and s² accounts for it).

@@ -21,8 +21,13 @@ namespace TinyTorch.Kernels.VectorMath;
 /// 2^-12·dHi; its argument holds for unit = 1 or unit ≤ A/1.03, true in every regime), the quotient one pair division
 /// (<see cref="FloatQuotient.Divide{TV, TL}"/>: 0.5 ULP + 2^-30.5 relative), so the quotient is within
 /// 0.5 + 2^24·(2^-28.2 + 2^-30.5) &lt; 0.57 ULP of n/d wherever it is normal. The scalings afterwards are by powers of
-/// two, exact unless the result is subnormal, where the one extra rounding is on the subnormal grid and the quotient's
-/// own error, scaled down with it, is far below it: within 2^-148 absolute there.
+/// two, exact unless the result is subnormal, where they round a second time, on the subnormal grid: the quotient's own
+/// error (0.57 of its ULP, which there is at most half a subnormal step) plus that ½: within 0.79 ULP in subnormal
+/// spacing (2^-149; 0.76 measured). NOTE: rounding once there too was built and measured: the quotient's pair rounded
+/// to the subnormal grid at the lane's scale (C = (2^-126/second)/first, then magic-constant steps), recomputed for the
+/// rare outputs found subnormal. It held 0.54 ULP, but finding them cost the common path: a test and a call per vector
+/// 20–30 % (GLU 0.42 → 0.54 ns/element at 4 096, one thread, min of 20 rounds), a flag per vector 12 %, an integer
+/// minimum carried through GateLoop's loop and tested once 8–10 % (0.42 → 0.47). So the bound is stated instead.
 /// The reduction is <see cref="FloatSigmoid"/>'s item 1 over the wider range: |k| ≤ 200·16/ln 2 &lt; 4620, so the
 /// constant 16/ln 2's rounding moves k·ln 2/16 by ≤ 4620·2^-24 &lt; 2^-11.8 (k stays within ½ + 2^-10 of t·16/ln 2),
 /// r1 = t − k·L1 is still exact (t a multiple of 2^-29 wherever k ≠ 0), and |δ| ≤ 4620·1.2e−10 + 2^-24.3 &lt; 6e−7:

@@ -54,6 +54,10 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     public static bool AnyBelow(Vector128<float> x, float limit) => Vector128.LessThanAny(x, Vector128.Create(limit));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelowNegative(Vector128<float> x, float limit) =>
+        Vector128.GreaterThanAny(x.AsUInt32(), Vector128.Create(BitConverter.SingleToUInt32Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Pow2FromMagic(Vector128<float> kd) =>
         (Vector128.ShiftLeft(kd.AsInt32(), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
 
@@ -81,6 +85,10 @@ internal readonly struct FloatLanes128 : IFloatLanes<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Pow2FromMagicOver16(Vector128<float> kd) =>
         (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Pow2FromMagicOver16Plus(Vector128<float> kd, int octaves) =>
+        (Vector128.ShiftLeft(Vector128.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector128.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Larger(Vector128<float> a, Vector128<float> b) => Vector128.MaxNative(a, b);

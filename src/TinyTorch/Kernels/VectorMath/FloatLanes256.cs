@@ -54,6 +54,10 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     public static bool AnyBelow(Vector256<float> x, float limit) => Vector256.LessThanAny(x, Vector256.Create(limit));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelowNegative(Vector256<float> x, float limit) =>
+        Vector256.GreaterThanAny(x.AsUInt32(), Vector256.Create(BitConverter.SingleToUInt32Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow2FromMagic(Vector256<float> kd) =>
         (Vector256.ShiftLeft(kd.AsInt32(), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
 
@@ -80,6 +84,10 @@ internal readonly struct FloatLanes256 : IFloatLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow2FromMagicOver16(Vector256<float> kd) =>
         (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Pow2FromMagicOver16Plus(Vector256<float> kd, int octaves) =>
+        (Vector256.ShiftLeft(Vector256.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector256.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Larger(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);

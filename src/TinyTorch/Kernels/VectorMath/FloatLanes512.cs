@@ -49,6 +49,10 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
     public static bool AnyBelow(Vector512<float> x, float limit) => Vector512.LessThanAny(x, Vector512.Create(limit));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelowNegative(Vector512<float> x, float limit) =>
+        Vector512.GreaterThanAny(x.AsUInt32(), Vector512.Create(BitConverter.SingleToUInt32Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow2FromMagic(Vector512<float> kd) =>
         (Vector512.ShiftLeft(kd.AsInt32(), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
 
@@ -67,6 +71,10 @@ internal readonly struct FloatLanes512 : IFloatLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow2FromMagicOver16(Vector512<float> kd) =>
         (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Pow2FromMagicOver16Plus(Vector512<float> kd, int octaves) =>
+        (Vector512.ShiftLeft(Vector512.ShiftRightLogical(kd.AsInt32(), 4), 23) + Vector512.Create(0x3F80_0000 + (octaves << 23))).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Larger(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);

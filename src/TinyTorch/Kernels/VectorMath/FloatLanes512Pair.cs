@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace TinyTorch.Kernels.VectorMath;
 
@@ -60,6 +61,10 @@ internal readonly struct FloatLanes512Pair : IFloatLanes<Vector512Pair>
     public static bool AnyBelow(Vector512Pair x, float limit) => FloatLanes512.AnyBelow(x.First, limit) | FloatLanes512.AnyBelow(x.Second, limit);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelowNegative(Vector512Pair x, float limit) =>
+        Vector512.GreaterThanAny(Vector512.Max(x.First.AsUInt32(), x.Second.AsUInt32()), Vector512.Create(BitConverter.SingleToUInt32Bits(limit)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Pair Pow2FromMagic(Vector512Pair kd) =>
         new(FloatLanes512.Pow2FromMagic(kd.First), FloatLanes512.Pow2FromMagic(kd.Second));
 
@@ -74,6 +79,10 @@ internal readonly struct FloatLanes512Pair : IFloatLanes<Vector512Pair>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Pair Pow2FromMagicOver16(Vector512Pair kd) =>
         new(FloatLanes512.Pow2FromMagicOver16(kd.First), FloatLanes512.Pow2FromMagicOver16(kd.Second));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Pair Pow2FromMagicOver16Plus(Vector512Pair kd, int octaves) =>
+        new(FloatLanes512.Pow2FromMagicOver16Plus(kd.First, octaves), FloatLanes512.Pow2FromMagicOver16Plus(kd.Second, octaves));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Pair Larger(Vector512Pair a, Vector512Pair b) =>

@@ -43,7 +43,8 @@ namespace TinyTorch.Kernels.VectorMath;
 /// second one; lo collects it with B·ζ, ζ = w + μ·e^r (μ the small factors together), and the bulk's low part.
 /// e^r itself is needed only rounded, as a factor of small terms.</item>
 /// <item>scale = 2^k. a is clamped at 13.25, where k = −127 and scale comes out as 0: from a = 13.2 on, the truth
-/// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), the underflow tail. For k ≥ −126,
+/// is below 2^-126 (a·Q(a) &lt; φ(a) = e^(−a²/2)/√(2π), the Mills-ratio bound), subnormal down to a = 14.26; the
+/// forward's deep tail (<see cref="TimesUpperTailTwoTo64{TV, TL}"/>) covers it at 2^64 scale. For k ≥ −126,
 /// scale is a normal float, so the caller's scale·(hi + lo) is exact wherever the result is normal.</item>
 /// </list>
 /// ±∞ give scale 0 (a is clamped) and NaN gives NaN.
@@ -51,6 +52,7 @@ namespace TinyTorch.Kernels.VectorMath;
 internal static class FloatNormalTail
 {
     private const float Clamp = 13.25f;              // k = −127 there: scale is 0
+    private const float DeepClamp = 14.5f;           // K = −152 there, 2^(K + 64) normal; a·Q(a) < 2^-152 from 14.3 on
     private const float Bulk = 1.125f;                // c in d = 1 + c·a (exact in float), the slope's
     private const float SlopeClamp = 14.55f;          // k = −153 there: k + SlopeShift = −127, the up-scale is 0
     private const float SlopeShift = 26.0f;           // the slope is scaled by 2^(k + 26), then by 2^-26
@@ -160,10 +162,35 @@ internal static class FloatNormalTail
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TV TimesUpperTail<TV, TL>(TV x, out TV lo, out TV scale)
         where TV : struct
+        where TL : IFloatLanes<TV> =>
+        TimesUpperTailCore<TV, TL>(x, false, out lo, out scale);
+
+    /// <summary>
+    /// |x|·Q(|x|)·2^64 = <paramref name="scale"/>·(result + <paramref name="lo"/>) for the deep tail, |x| from 13.2 on,
+    /// where a·Q(a) is subnormal (it is below 2^-126 from a = 13.2 on, and rounds to 0 from 14.26): the same steps as
+    /// <see cref="TimesUpperTail{TV, TL}"/> with a clamped at 14.5 instead of 13.25 (K ≥ −152) and
+    /// the scale 2^(K + 64), a normal float, so the caller rounds hi + lo once at 2^64 times the result's size and
+    /// scales back by 2^-64, which rounds on the subnormal grid.
+    /// </summary>
+    /// <remarks>
+    /// The rational fit m was made on [0, 13.25]; past it, up to 14.3 where the result rounds to 0, its extrapolation
+    /// stays far within what a subnormal result needs (2^-149 is 2^-23 of a·Q(a) at 13.25 and 2^-10 at 14.2: the tests
+    /// measure the whole tail, x from −13.1 to −14.6, at every width).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV TimesUpperTailTwoTo64<TV, TL>(TV x, out TV lo, out TV scale)
+        where TV : struct
+        where TL : IFloatLanes<TV> =>
+        TimesUpperTailCore<TV, TL>(x, true, out lo, out scale);
+
+    /// <summary>Both forms above: <paramref name="deep"/> (a constant, folded by the JIT) picks the clamp and the scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV TimesUpperTailCore<TV, TL>(TV x, bool deep, out TV lo, out TV scale)
+        where TV : struct
         where TL : IFloatLanes<TV>
     {
         TV one = TL.Create(1.0f);
-        TV na = TL.AtLeast(TL.NegativeAbs(x), -Clamp);      // −a
+        TV na = TL.AtLeast(TL.NegativeAbs(x), deep ? -DeepClamp : -Clamp);      // −a
         TV half = TL.Multiply(na, TL.Create(-0.5f));         // ½a, exact
 
         // h + hl = −a²/2 exactly (hl comes out negated); k = round(h·16/ln 2) = 16K + j, r = h − k·ln2/16 exact
@@ -198,7 +225,7 @@ internal static class FloatNormalTail
         TV zNegated = TL.NegatedMultiplySubtract(mu, TL.Add(one, rw), rw);
         lo = TL.NegatedMultiplySubtract(bh, zNegated, bln);
 
-        scale = TL.Pow2FromMagicOver16(kd);
+        scale = deep ? TL.Pow2FromMagicOver16Plus(kd, 64) : TL.Pow2FromMagicOver16(kd);
         return bh;
     }
 

@@ -45,6 +45,9 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     public static bool AnyBelow(float x, float limit) => x < limit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyBelowNegative(float x, float limit) => BitConverter.SingleToUInt32Bits(x) > BitConverter.SingleToUInt32Bits(limit);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagic(float kd) => BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(kd) << 23) + OneBits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,6 +59,10 @@ internal readonly struct FloatScalarLanes : IFloatLanes<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow2FromMagicOver16(float kd) =>
         BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Pow2FromMagicOver16Plus(float kd, int octaves) =>
+        BitConverter.Int32BitsToSingle(((BitConverter.SingleToInt32Bits(kd) >> 4) << 23) + OneBits + (octaves << 23));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Larger(float a, float b) => a > b ? a : b;

@@ -14,11 +14,14 @@ namespace TinyTorch.Kernels.VectorMath;
 /// <list type="number">
 /// <item><see cref="Exponential{TV, TL}"/>: d = x − m as an exact float pair dHi + dLo (Knuth's TwoSum, TAOCP vol. 2
 /// §4.2.2: six additions, no condition on the operands, |dLo| ≤ u·|dHi|). Forming d in float alone would lose
-/// |d|·u ≈ 6e−6 at |d| = 100, i.e. 100 ULP of e^d. <see cref="FloatExp"/> then gives e_c = 2^k·(hi + lo) =
-/// e^d·(1 + η) with |η| ≤ 2^-32. The element is kept as the pair E = B·2^k·hi (exact) and r = B·2^k·lo rounded. The
-/// pair is NOT normalised (hi is not e_c rounded: |lo| ≤ 2^-11.5·hi, see <see cref="FloatExp"/>), which saves the
-/// three additions of a Fast2Sum on the critical path; r's own rounding is ≤ u·|r| ≤ 2^-35.5·E. NOTE: B·2^k is 0
-/// where 2^k is (k = −127), so the clamped tail and −∞ still give exactly 0.</item>
+/// |d|·u ≈ 6e−6 at |d| = 100, i.e. 100 ULP of e^d. <see cref="FloatExp"/> then gives e_c = 2^K·(hi + lo) =
+/// e^d·(1 + η) with |η| ≤ 2^-32 (d clamped at −132.5, where K = −191). The element is kept as the pair
+/// E = 2^(K+64)·hi and r = 2^(K+64)·lo, both exact: 2^(K+64) is built directly from kd, the 64 in its exponent bias (a normal float for
+/// K + 64 ∈ [−126, 64]), so the terms of a subnormal y (d from −87.3 to −103.3) are as precise as any other (2^K·B,
+/// with 2^K itself 0 from d = −87.7 on, flushed them). At the clamp K + 64 = −127 and 2^(K+64) comes out as +0, so the
+/// clamped tail and −∞ still give exactly 0 (between −132.5 and −103.97 the terms are tiny but not 0, and their
+/// quotients, below 2^-150, round to +0). The pair is NOT normalised (hi is not e_c rounded: |lo| ≤ 2^-11.5·hi, see
+/// <see cref="FloatExp"/>), which saves the three additions of a Fast2Sum on the critical path.</item>
 /// <item><see cref="Accumulate{TV, TL}"/>: each lane sums its terms as a float pair (s, c): TwoSum splits s + E
 /// exactly into s₁ + δ, and c gathers δ + r. Every <see cref="FoldTerms"/> terms the caller adds s + c into a double
 /// and restarts the pair. Within one such group of F terms with sum T (all terms ≥ 0): |δ| ≤ u·T, and the residuals
@@ -40,20 +43,22 @@ namespace TinyTorch.Kernels.VectorMath;
 /// by the terms, lies within 2·2^-32 of ηᵢ: relative error before the last rounding ≤ u·(2^-7 + 0.177 + 2^-11), and
 /// since y &lt; 2^24 ULP(y) that is ≤ 0.19 ULP, plus the final ½: ≤ 0.69 ULP for every normal y.
 /// Measured: see the width tests (rows of 3 to 65 536 spread over ±1, ±10 and ±100, at every width).</para>
-/// <para>Edges: where dHi &lt; −88 (including −∞, and x − m overflowing) dLo is set to 0, since the pair's low part
-/// may be NaN (∞ − ∞) and e is 0 there anyway (<see cref="FloatExp"/> clamps at −88, where 2^k = 0): −∞ beside finite
-/// values gives exactly +0. Results below 2^-126 are subnormal or 0, within 2^-126 absolute. A NaN in x makes E NaN and
-/// so the sum NaN, which the callers turn into a NaN slice.</para>
+/// <para>Edges: where dHi &lt; −132.5 (including −∞, and x − m overflowing) dLo is set to 0, since the pair's low part
+/// may be NaN (∞ − ∞) and the clamped exponential does not need it: −∞ beside finite values gives exactly +0.
+/// A subnormal y is rounded once on the subnormal grid by the quotient's last FMA (item 3): within ½ ULP in subnormal
+/// spacing (2^-149) plus the tiny relative error above. A NaN in x makes E NaN and so the sum NaN, which the callers
+/// turn into a NaN slice.</para>
 /// </remarks>
 internal static class FloatSoftmax
 {
     /// <summary>How many terms a lane's float pair sums before it is folded into double (F in the remarks).</summary>
     internal const int FoldTerms = 512;
 
-    private const float MinArgument = -88.0f;
+    /// <summary>The clamp of d = x − m: there K = −191 and 2^(K+64) is +0 (the reduction holds down to it: see <see cref="FloatExp"/>).</summary>
+    private const float MinArgument = -132.5f;
 
-    /// <summary>2^64: the scale B of the terms, residuals and sums (see the remarks).</summary>
-    internal const float Boost = 1.8446744e19f;
+    /// <summary>The scale B = 2^64 of the terms, residuals and sums as octaves, folded into 2^K's exponent bias (see the remarks).</summary>
+    private const int BoostOctaves = 64;
 
     /// <summary>
     /// e^(x − m)·2^64 as the unnormalised pair result + <paramref name="residual"/> (|residual| ≤ 2^-11.5·result, up to
@@ -68,7 +73,7 @@ internal static class FloatSoftmax
         dLo = TL.SelectWhereBelow(dHi, MinArgument, TL.Create(0.0f), dLo);
 
         TV hi = FloatExp.ExpNonPositive<TV, TL>(dHi, dLo, true, MinArgument, out TV kd, out TV lo);
-        TV scale = TL.Multiply(FloatExp.Pow2<TV, TL>(kd), TL.Create(Boost));
+        TV scale = TL.Pow2FromMagicOver16Plus(kd, BoostOctaves);
         residual = TL.Multiply(scale, lo);
         return TL.Multiply(scale, hi);
     }

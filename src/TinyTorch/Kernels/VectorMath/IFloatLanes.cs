@@ -48,6 +48,13 @@ internal interface IFloatLanes<TV>
     /// <summary>Whether any lane has x &lt; <paramref name="limit"/> (NaN lanes do not): the test of a rare-lane branch.</summary>
     static abstract bool AnyBelow(TV x, float limit);
 
+    /// <summary>
+    /// Whether any lane has x &lt; <paramref name="limit"/>, for a negative limit, by the bit patterns as unsigned
+    /// integers (an integer compare, off the FMA ports; for a pair, one compare after an integer maximum). Lanes of NaN
+    /// with the sign bit set count too: the caller's select (<see cref="SelectWhereBelow"/>) leaves them alone.
+    /// </summary>
+    static abstract bool AnyBelowNegative(TV x, float limit);
+
     /// <summary>2^k from kd = 1.5·2^23 + k (k an integer in [−127, 127]): exponent field k + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagic(TV kd);
 
@@ -62,6 +69,12 @@ internal interface IFloatLanes<TV>
 
     /// <summary>2^⌊n/16⌋ from kd = 1.5·2^23 + n, for ⌊n/16⌋ in [−127, 127]: exponent field ⌊n/16⌋ + 127 (0 gives +0).</summary>
     static abstract TV Pow2FromMagicOver16(TV kd);
+
+    /// <summary>
+    /// 2^(⌊n/16⌋ + <paramref name="octaves"/>) from kd = 1.5·2^23 + n, for ⌊n/16⌋ + octaves in [−127, 127] (−127 gives
+    /// +0): <see cref="Pow2FromMagicOver16"/> with the octaves in its exponent bias, so scaling by 2^octaves costs nothing.
+    /// </summary>
+    static abstract TV Pow2FromMagicOver16Plus(TV kd, int octaves);
 
     /// <summary>Per lane: a where a &gt; b, else b (so b where either is NaN, as x86 maxps).</summary>
     static abstract TV Larger(TV a, TV b);

@@ -36,7 +36,7 @@ public class GeluExactFormOperatorTests
         // Bits, not values: 0f == -0f would hide a lost sign. (As theory data xUnit would merge 0 and −0.)
         (float X, float Expected)[] cases =
         [
-            (0f, 0f), (-0f, -0f), (float.NegativeInfinity, -0f), (-20f, -0f), (-13.25f, -0f), (-1e30f, -0f),
+            (0f, 0f), (-0f, -0f), (float.NegativeInfinity, -0f), (-20f, -0f), (-14.5f, -0f), (-1e30f, -0f),
             (8f, 8f), (float.MaxValue, float.MaxValue), (float.PositiveInfinity, float.PositiveInfinity),
         ];
         foreach ((float x, float expected) in cases)
@@ -57,6 +57,14 @@ public class GeluExactFormOperatorTests
     [InlineData(1e-3f, 0.5f)]       // x − P with P close to x/2: the Fast2Sum must keep P's low part
     public void DenseSweepAroundTheSwitchPoints(float from, float to) =>
         OperatorChecks.DenseSweep<GeluExactFormOperator>(from, to, Oracle.GeluExact, 2);
+
+    // From x = −13.24 down 2^K underflows and the main path gives −0, while the truth is subnormal down to −14.26: the
+    // deep tail rounds it once on the subnormal grid instead (½ ULP plus a·Q(a)'s own error, under 0.375 there). Every
+    // 4th float from −13.2 to −14.6, mixed into vectors with a common lane, at every width. 0.61 at worst over every
+    // float there; 0.7 fails a result rounded to float first and then to the grid (that measured 0.98).
+    [Fact]
+    public void EveryFloatThroughTheSubnormalTail_IsRoundedOnceOnTheSubnormalGrid_AtEveryWidth() =>
+        OperatorChecks.SubnormalSweep<GeluExactFormOperator>(-13.2f, -14.6f, 4, -1.5f, Oracle.GeluExact, 0.7);
 
     [Fact]
     public void NegativeTailKeepsRelativePrecision()

@@ -111,6 +111,41 @@ internal static class OperatorChecks
         AssertWithin(x, y, truth, maxUlps);
     }
 
+    /// <summary>
+    /// Every <paramref name="step"/>-th float32 from <paramref name="from"/> to <paramref name="to"/> (a stretch where
+    /// results are subnormal), three lanes in four of every vector, the fourth holding <paramref name="filler"/> (so that
+    /// the vectors mix rare and common lanes): at every width and through the vectorized loop the scalar bits, and each
+    /// result within <paramref name="maxUlps"/> ULP in subnormal spacing (2^-149).
+    /// </summary>
+    public static void SubnormalSweep<TOp>(float from, float to, int step, float filler, Func<double, double> truth, double maxUlps)
+        where TOp : struct, IUnaryOperator
+    {
+        uint first = BitConverter.SingleToUInt32Bits(from), last = BitConverter.SingleToUInt32Bits(to);
+        (first, last) = (Math.Min(first, last), Math.Max(first, last));
+        var x = new List<float>();
+        for (uint b = first; b <= last; b += (uint)step)
+        {
+            if (x.Count % 4 == 3)
+            {
+                x.Add(filler);
+            }
+
+            x.Add(BitConverter.UInt32BitsToSingle(b));
+        }
+
+        float[] inputs = [.. x];
+        var looped = new float[inputs.Length];
+        ElementwiseLoop.Unary<TOp>(inputs, looped);
+        WidthsAgree<TOp>(inputs);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            float y = default(TOp).Invoke(inputs[i]);
+            Assert.True(SameBits(y, looped[i]), $"x = {inputs[i]:R}: scalar {y:R}, loop {looped[i]:R}");
+            double error = Ulp.Error(y, truth(inputs[i]));
+            Assert.True(error <= maxUlps, $"x = {inputs[i]:R}: got {y:R}, truth {truth(inputs[i]):R}: {error:F3} ULP (bound {maxUlps})");
+        }
+    }
+
     /// <summary>Each result within the forward bound; the message lists the first failures.</summary>
     public static void AssertWithin(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Func<double, double> truth, double maxUlps)
     {

@@ -69,6 +69,17 @@ public class FloatNormalTailSlopeTests
         Assert.True(normal > 100_000, $"only {normal} normal results checked");
     }
 
+    // On through the subnormals to the clamp at 14.55 (the slope is below 2^-150 from about 14.3): in subnormal spacing,
+    // the pair rounded to float and then, by the last 2^-26, once more on the subnormal grid: ½ + ¼ + the slope's error.
+    [Fact]
+    public void TheSubnormalTailIsWithinOneSubnormalUlp()
+    {
+        foreach (float a in EveryFloat(13.5f, 14.6f).Where((_, i) => i % 4 == 0))
+        {
+            Assert.True(Ulp.Error(Slope(-a), Truth(a)) <= 1.0, $"a = {a:R}: {Slope(-a):R} vs {Truth(a):R}");
+        }
+    }
+
     [Theory]
     [InlineData(14.55f)]
     [InlineData(-20f)]

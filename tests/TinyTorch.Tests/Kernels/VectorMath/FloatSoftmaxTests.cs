@@ -45,10 +45,19 @@ public class FloatSoftmaxTests
         float big = float.MaxValue;
         Assert.Equal(1.0, Exponential(5f, 5f, out double r1));
         Assert.Equal(0f, r1);
-        foreach ((float x, float max) in new[] { (float.NegativeInfinity, 3f), (-big, big), (-200f, 0f), (-88f, 0f) })
+        foreach ((float x, float max) in new[] { (float.NegativeInfinity, 3f), (-big, big), (-200f, 0f), (-132.5f, 0f) })
         {
             Assert.Equal(0u, BitConverter.SingleToUInt32Bits(FloatSoftmax.Exponential<float, FloatScalarLanes>(x, -max, out float residual)));
             Assert.Equal(0f, residual);   // ±0, never NaN
+        }
+
+        // Where y is subnormal (x − m from −87.3 to −103.3) and below, the term is e^(x − m)·2^64, not 0 (as it was when
+        // 2^K was formed before the 2^64: +0 from −87.7 on). (Further down, toward the clamp at −132.5, the term itself
+        // becomes subnormal and loses digits, but its quotient is below 2^-150 and rounds to 0 anyway.)
+        foreach (float d in new[] { -88f, -95.5f, -103f, -110f })
+        {
+            double term = Exponential(d, 0f, out double residual);
+            Assert.True(Math.Abs(((term + residual) / Math.Exp(d)) - 1) < Math.ScaleB(1.0, -31), $"d = {d}: {term + residual:R}");
         }
 
         Assert.True(double.IsNaN(Exponential(float.NaN, 1f, out _)));
