@@ -60,6 +60,9 @@ internal static class FloatSoftmax
     /// <summary>The scale B = 2^64 of the terms, residuals and sums as octaves, folded into 2^K's exponent bias (see the remarks).</summary>
     private const int BoostOctaves = 64;
 
+    /// <summary>B = 2^<see cref="BoostOctaves"/> itself, for callers that scale a folded sum back (LogSoftmaxColumns).</summary>
+    internal const double Boost = 18446744073709551616.0;
+
     /// <summary>
     /// e^(x − m)·2^64 as the unnormalised pair result + <paramref name="residual"/> (|residual| ≤ 2^-11.5·result, up to
     /// the exponential's 2^-32 relative error and 2^-35.5 of rounding); <paramref name="negMax"/> is −m.
