@@ -16,8 +16,9 @@ namespace TinyTorch.Kernels.Operators;
 /// P's error. For x ≥ 0 two roundings (hi + lo, then the FMA), with P's error and the first rounding damped by
 /// P/GELU(x) = Q(x)/(1 − Q(x)) ≤ 1: ≤ 1 ULP + P's error times that ratio. Bound by this count: 1.25 ULP for x &lt; 0,
 /// 1.75 for x ≥ 0. Checked over all 2^32 inputs
-/// (tito check accuracy --exhaustive): 1.191 ULP at worst, x = −13.0974 (the far tail, just above underflow, where m
-/// is evaluated least precisely); 1.10 over every 17th float32. (The version before the table-driven e^(−a²/2) and
+/// (tito check accuracy --exhaustive): 1.191 ULP at worst where the result is normal, x = −13.0974 (the far tail, just
+/// above underflow, where m is evaluated least precisely), and 1.5 in subnormal spacing, at subnormal x (9.1e−44, where
+/// x − P with P ≈ x/2 is formed in the subnormals); 1.10 over every 17th float32. (The version before the table-driven e^(−a²/2) and
 /// the two-FMA low part: 1.138 and 1.06, about 10 % slower.)
 /// NOTE: the Fast2Sum that kept X − P at one rounding (1.025 ULP) cost four instructions on the FMA-bound loop; the
 /// rounding of hi + lo spends part of the 2-ULP budget instead. Below 2^-126 the bound holds in subnormal spacing
