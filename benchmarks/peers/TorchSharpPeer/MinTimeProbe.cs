@@ -55,12 +55,14 @@ internal static class MinTimeProbe
     {
         if (key == SoftmaxColumnsKey)
         {
-            return MeasureSoftmaxColumns(n, rounds);
+            (double ours, double peer) = MeasureSoftmaxColumns(n, rounds);
+            return [ours, peer];
         }
 
         if (key is "glu" or "swiglu" or "geglu" or "reglu")
         {
-            return MeasureGate(key, n, rounds);
+            (double ours, double peer) = MeasureGate(key, n, rounds);
+            return [ours, peer];
         }
 
         ActivationVariant ours = Variant(key);
