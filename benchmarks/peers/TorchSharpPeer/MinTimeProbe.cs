@@ -55,14 +55,14 @@ internal static class MinTimeProbe
     {
         if (key == SoftmaxColumnsKey)
         {
-            (double ours, double peer) = MeasureSoftmaxColumns(n, rounds);
-            return [ours, peer];
+            (double mine, double theirs) = MeasureSoftmaxColumns(n, rounds);
+            return [mine, theirs];
         }
 
         if (key is "glu" or "swiglu" or "geglu" or "reglu")
         {
-            (double ours, double peer) = MeasureGate(key, n, rounds);
-            return [ours, peer];
+            (double mine, double theirs) = MeasureGate(key, n, rounds);
+            return [mine, theirs];
         }
 
         ActivationVariant ours = Variant(key);
