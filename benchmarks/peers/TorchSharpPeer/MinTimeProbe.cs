@@ -59,6 +59,11 @@ internal static class MinTimeProbe
             return [mine, theirs];
         }
 
+        if (key == ReLUInPlaceKey)
+        {
+            return MeasureReLUInPlace(n, rounds);
+        }
+
         if (key is "glu" or "swiglu" or "geglu" or "reglu")
         {
             (double mine, double theirs) = MeasureGate(key, n, rounds);
@@ -109,6 +114,18 @@ internal static class MinTimeProbe
                 grad.Dispose();
             }
         });
+    }
+
+    /// <summary>ReLU written over its input on both sides (ours: the span kernel with x as destination; torch: relu_).</summary>
+    private const string ReLUInPlaceKey = "relu-inplace";
+
+    private static double[] MeasureReLUInPlace(int n, int rounds)
+    {
+        // NOTE: after the first call every value is ≥ 0 and stays so: both sides then rewrite the same values, as a
+        // training loop's in-place ReLU over a fresh pre-activation would not; the memory traffic is the same.
+        float[] x = Inputs(n, 8, 20_240_402);
+        using Tensor input = torch.tensor(x);
+        return PeerTiming.FastestPerElement(n, rounds, warmUp: true, () => ActivationKernels.ReLU(x, x), () => input.relu_());
     }
 
     /// <summary>Softmax over dim 0 of a (128, n/128) tensor: the column kernels (a non-last dim), not a catalog key.</summary>

@@ -16,6 +16,7 @@ family=relu,sigmoid,tanh,gelu-tanh,gelu-exact,leakyrelu,elu,celu,selu,silu,mish,
 run forward PEER_KEYS=$family PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min 20
 run backward PEER_KEYS=$family PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min-backward 20
 run dim PEER_KEYS=softmax,logsoftmax,glu,swiglu,geglu,reglu PEER_SHAPES=32x1000,256x1000,1024x1024,16384x1024,64x1024x16@1,1024x1024@0 PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min-dim 20
+run relu-inplace PEER_KEYS=relu-inplace PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min 20
 run scoped PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min-scoped 20
 run train PEER_THREADS=1,2 dotnet bin/Release/net10.0/TorchSharpPeer.dll --min-train 15
 run accuracy dotnet bin/Release/net10.0/TorchSharpPeer.dll --peer-accuracy
