@@ -177,55 +177,22 @@ public class SoftmaxKernelTests
         }
     }
 
+    /// <summary>
+    /// Every slice within 1.5 ULP of y ⊙ (g − Σ g·y) plus 2^-47 of its scale (rows and other dims); over another dim every
+    /// column exactly the rows' float formula on its own sequential double sum, whether it fell in a vector or in the
+    /// scalar remainder; in place the same bits.
+    /// </summary>
     [Theory]
     [InlineData(1, 5, 1)]
     [InlineData(3, 37, 1)]
     [InlineData(2, 1000, 1)]
-    [InlineData(2, 9, 70)]
     [InlineData(1, 33, 5)]
-    public void BackwardIsWithinItsBoundAndInPlaceAgrees(int outer, int length, int inner)
-    {
-        float[] x = Spread(outer * length * inner, length + inner, 10);
-        var y = new float[x.Length];
-        ActivationKernels.SoftmaxStrided(x, y, length, inner);
-        float[] g = OperatorChecks.Gradients(x.Length);
-        var dx = new float[x.Length];
-        ActivationKernels.SoftmaxStridedBackward(g, y, dx, length, inner);
-
-        for (int o = 0; o < outer; o++)
-        {
-            for (int c = 0; c < inner; c++)
-            {
-                int start = (o * length * inner) + c;
-                double dot = 0, scale = 0;
-                for (int i = 0; i < length; i++)
-                {
-                    int k = start + (i * inner);
-                    dot += (double)g[k] * y[k];
-                    scale += Math.Abs((double)g[k] * y[k]);
-                }
-
-                for (int i = 0; i < length; i++)
-                {
-                    int k = start + (i * inner);
-                    double truth = y[k] * (g[k] - dot);
-                    double bound = 4 * Math.ScaleB(1.0, -24) * y[k] * (Math.Abs(g[k]) + scale);
-                    Assert.True(Math.Abs(dx[k] - truth) <= bound, $"({o}, {c}) element {i}: {dx[k]:R} vs {truth:R}");
-                }
-            }
-        }
-
-        ActivationKernels.SoftmaxStridedBackward(g, y, g, length, inner);
-        Assert.True(g.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), "in place");
-    }
-
-    [Theory]
     [InlineData(3, 9, 8)]
     [InlineData(2, 33, 13)]
     [InlineData(2, 17, 32)]
     [InlineData(1, 40, 37)]
     [InlineData(2, 9, 70)]
-    public void StridedBackward_EveryColumnHasTheSameBitsInAVectorOrTheRemainder_AndIsWithinOneAndAHalfUlp(int outer, int length, int inner)
+    public void BackwardIsWithinOneAndAHalfUlp_ColumnsHaveTheirFormulasBits_AndInPlaceAgrees(int outer, int length, int inner)
     {
         float[] x = Spread(outer * length * inner, length + inner, 10);
         var y = new float[x.Length];
@@ -243,7 +210,7 @@ public class SoftmaxKernelTests
                 for (int i = 0; i < length; i++)
                 {
                     int k = start + (i * inner);
-                    dot = Math.FusedMultiplyAdd(y[k], g[k], dot);   // the kernel's order: row by row
+                    dot = Math.FusedMultiplyAdd(y[k], g[k], dot);   // a column's order: row by row
                     exact += (double)g[k] * y[k];
                     scale += Math.Abs((double)g[k] * y[k]);
                 }
@@ -253,7 +220,7 @@ public class SoftmaxKernelTests
                 {
                     int k = start + (i * inner);
                     float expected = MathF.FusedMultiplyAdd(y[k], g[k] - d, y[k] * minusDLo);
-                    Assert.True(OperatorChecks.SameBits(expected, dx[k]), $"({o}, {c}) element {i}: {dx[k]:R}, the column formula gives {expected:R}");
+                    Assert.True(inner == 1 || OperatorChecks.SameBits(expected, dx[k]), $"({o}, {c}) element {i}: {dx[k]:R}, the column formula gives {expected:R}");
                     double truth = y[k] * (g[k] - exact);
                     double ulp = Math.ScaleB(1.0, Math.ILogB(Math.Max(Math.Abs(truth), Math.ScaleB(1.0, -126))) - 23);
                     double bound = (1.5 * ulp) + (Math.ScaleB(1.0, -47) * y[k] * scale);
@@ -261,6 +228,9 @@ public class SoftmaxKernelTests
                 }
             }
         }
+
+        ActivationKernels.SoftmaxStridedBackward(g, y, g, length, inner);
+        Assert.True(g.Zip(dx).All(p => OperatorChecks.SameBits(p.First, p.Second)), "in place");
     }
 
     private static float[] Softmax(float[] row)
