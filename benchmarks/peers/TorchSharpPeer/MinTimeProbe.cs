@@ -170,7 +170,7 @@ internal static class MinTimeProbe
     /// <summary>Our side's and TorchSharp's fastest ns per element (<see cref="PeerTiming.FastestPerElement"/>).</summary>
     private static (double Ours, double Peer) Alternate(int n, int rounds, Action ours, Action peer)
     {
-        double[] best = PeerTiming.FastestPerElement(n, rounds, warmUp: false, ours, peer);
+        double[] best = PeerTiming.FastestPerElement(n, rounds, warmUp: true, ours, peer);
         return (best[0], best[1]);
     }
 }

@@ -97,13 +97,7 @@ internal static class HalfMidpoints
     }
 
     /// <summary>Whether the backward result with these bits, for gradient g (0 outside the zone), may round to the wrong Half.</summary>
-    internal static bool IsRisky(uint bits, float g)
-    {
-        uint abs = Shifted(bits & 0x7FFF_FFFF);
-        float distance = Math.Abs((float)(int)(abs & DroppedBitsMask) - HalfMidpointBits);   // in float ULPs of y
-        float power = BitConverter.UInt32BitsToSingle(abs & 0x7F80_0000);                   // 2^e, so ULP(y) = 2^(e−23)
-        return distance <= RiskyUlps + (BackwardGradientUlps / 2 * Math.Abs(g) / power);      // c·2^-24·|g| / 2^(e−23)
-    }
+    internal static bool IsRisky(uint bits, float g) => IsRisky(bits, g, RiskyUlps);
 
     /// <summary>
     /// <see cref="IsRisky(uint, float)"/> with a wider base window: for results within more than a couple of float
@@ -116,9 +110,9 @@ internal static class HalfMidpoints
     internal static bool IsRisky(uint bits, float g, float riskyUlps)
     {
         uint abs = Shifted(bits & 0x7FFF_FFFF);
-        float distance = Math.Abs((float)(int)(abs & DroppedBitsMask) - HalfMidpointBits);
-        float power = BitConverter.UInt32BitsToSingle(abs & 0x7F80_0000);
-        return distance <= riskyUlps + (BackwardGradientUlps / 2 * Math.Abs(g) / power);
+        float distance = Math.Abs((float)(int)(abs & DroppedBitsMask) - HalfMidpointBits);   // in float ULPs of y
+        float power = BitConverter.UInt32BitsToSingle(abs & 0x7F80_0000);                   // 2^e, so ULP(y) = 2^(e−23)
+        return distance <= riskyUlps + (BackwardGradientUlps / 2 * Math.Abs(g) / power);      // c·2^-24·|g| / 2^(e−23)
     }
 
     /// <summary>Whether the float with these bits may round to the wrong Half (see the remarks).</summary>
