@@ -15,36 +15,9 @@ namespace TinyTorch.Kernels;
 /// </remarks>
 internal static class HalfLogSoftmax
 {
-    public static void Forward(ReadOnlySpan<Half> x, Span<Half> destination, int outer, int length, int inner)
-    {
-        float[] a = HalfAdapter.RentWidened(x);
-        float[] y = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(x.Length, 1));
-        try
-        {
-            int n = x.Length;
-            LogSoftmaxKernel.Forward(a.AsSpan(0, n), y.AsSpan(0, n), outer, length, inner);
-            TensorPrimitives.ConvertToHalf(y.AsSpan(0, n), destination);
-            int cached = -1;
-            double logSum = 0;
-            for (int i = HalfMidpoints.NextRisky(y.AsSpan(0, n), 0); i < n; i = HalfMidpoints.NextRisky(y.AsSpan(0, n), i + 1))
-            {
-                int start = HalfSoftmax.SliceStart(i, length, inner);
-                if (start != cached)
-                {
-                    (double max, double sum) = HalfSoftmax.Sums(a, start, length, inner);
-                    logSum = max + Math.Log(sum);
-                    cached = start;
-                }
-
-                destination[i] = (Half)(a[i] - logSum);
-            }
-        }
-        finally
-        {
-            HalfAdapter.Return(a);
-            HalfAdapter.Return(y);
-        }
-    }
+    public static void Forward(ReadOnlySpan<Half> x, Span<Half> destination, int outer, int length, int inner) =>
+        HalfSoftmax.ForwardCorrected(
+            x, destination, outer, length, inner, LogSoftmaxKernel.Forward, static (v, max, sum) => v - (max + Math.Log(sum)));
 
     public static void Backward(ReadOnlySpan<Half> gradOutput, ReadOnlySpan<Half> output, Span<Half> destination, int outer, int length, int inner)
     {

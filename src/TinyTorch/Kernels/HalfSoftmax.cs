@@ -11,14 +11,26 @@ namespace TinyTorch.Kernels;
 /// that is once per row at most); they cost a pass over the slice, and about 0.1 % of lanes are risky.</remarks>
 internal static class HalfSoftmax
 {
-    public static void Forward(ReadOnlySpan<Half> x, Span<Half> destination, int outer, int length, int inner)
+    /// <summary>A float kernel over every slice of [outer, length, inner] (softmax's or log-softmax's forward).</summary>
+    internal delegate void SliceKernel(ReadOnlySpan<float> x, Span<float> y, int outer, int length, int inner);
+
+    public static void Forward(ReadOnlySpan<Half> x, Span<Half> destination, int outer, int length, int inner) =>
+        ForwardCorrected(x, destination, outer, length, inner, SoftmaxKernel.Forward, static (v, max, sum) => Math.Exp(v - max) / sum);
+
+    /// <summary>
+    /// A slice kernel over Half: x widened, <paramref name="kernel"/> in float, the result narrowed, and every lane near a
+    /// Half rounding boundary replaced by <paramref name="truth"/>(xᵢ, max, Σ e^(xⱼ − max)) of its slice in float64 (the
+    /// slice's sums computed once per run of risky lanes in it). Softmax's and log-softmax's forward passes.
+    /// </summary>
+    internal static void ForwardCorrected(
+        ReadOnlySpan<Half> x, Span<Half> destination, int outer, int length, int inner, SliceKernel kernel, Func<double, double, double, double> truth)
     {
         float[] a = HalfAdapter.RentWidened(x);
         float[] y = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(x.Length, 1));
         try
         {
             int n = x.Length;
-            SoftmaxKernel.Forward(a.AsSpan(0, n), y.AsSpan(0, n), outer, length, inner);
+            kernel(a.AsSpan(0, n), y.AsSpan(0, n), outer, length, inner);
             TensorPrimitives.ConvertToHalf(y.AsSpan(0, n), destination);
             int cached = -1;
             double max = 0, sum = 0;
@@ -31,7 +43,7 @@ internal static class HalfSoftmax
                     cached = start;
                 }
 
-                destination[i] = (Half)(Math.Exp(a[i] - max) / sum);
+                destination[i] = (Half)truth(a[i], max, sum);
             }
         }
         finally
