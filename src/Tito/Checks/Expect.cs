@@ -41,6 +41,22 @@ internal static class Expect
     public static void Finite(float[] values, string hint) =>
         That(Array.TrueForAll(values, float.IsFinite), "only finite values (no NaN, no ∞)", () => Format(values), hint);
 
+    /// <summary>The exception <paramref name="action"/> throws, or null: for checks of what a bad call says.</summary>
+    /// <param name="action">The call expected to throw.</param>
+    /// <returns>The exception, or null if none was thrown.</returns>
+    public static Exception? Thrown(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
     /// <summary>A float as a learner would write it: shortest round-trip form.</summary>
     public static string Format(double v) => v.ToString("G9", CultureInfo.InvariantCulture);
 

@@ -50,7 +50,7 @@ internal static class GatedChecks
             }),
             new("An odd size along the dim is an ArgumentException in PyTorch's words", () =>
             {
-                Exception? e = Record(() => gate.CreateAlong(1).Forward(Tensor.Zeros(2, 5)));
+                Exception? e = Expect.Thrown(() => gate.CreateAlong(1).Forward(Tensor.Zeros(2, 5)));
                 Expect.That(e is ArgumentException && e.Message.StartsWith("Halving dimension must be even, but dimension 1 is size 5", StringComparison.Ordinal),
                     "ArgumentException: Halving dimension must be even, but dimension 1 is size 5", () => e is null ? "no exception" : $"{e.GetType().Name}: {e.Message}",
                     "there is no middle to split an odd dim at: refuse it, as torch.nn.functional.glu does.");
@@ -72,7 +72,7 @@ internal static class GatedChecks
             }),
             new("Backward before Forward is an InvalidOperationException", () =>
             {
-                Exception? e = Record(() => gate.CreateAlong(-1).Backward(Tensor.Ones(1, 1)));
+                Exception? e = Expect.Thrown(() => gate.CreateAlong(-1).Backward(Tensor.Ones(1, 1)));
                 Expect.That(e is InvalidOperationException, "InvalidOperationException", () => e?.GetType().Name ?? "no exception",
                     "Backward needs what Forward saved: without a Forward it must say so, not return a gradient of nothing.");
             }),
@@ -124,18 +124,5 @@ internal static class GatedChecks
             ? float.IsNaN(p.First)
             : p.First == p.Second || Math.Abs(p.First - p.Second) <= Math.Max(1e-5 * Math.Abs(p.Second), 1e-30));
         Expect.That(ok, $"{Expect.Format(expected)} (within 1e-5 relative)", () => Expect.Format(actual), hint);
-    }
-
-    private static Exception? Record(Action action)
-    {
-        try
-        {
-            action();
-            return null;
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
     }
 }
