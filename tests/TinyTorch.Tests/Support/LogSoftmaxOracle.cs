@@ -67,33 +67,8 @@ internal static class LogSoftmaxOracle
     /// Asserts every slice of y (x viewed as [outer, length, inner]) within <paramref name="bound"/> ULP of the true
     /// log-softmax, and returns the largest error seen.
     /// </summary>
-    public static double MaxUlp(float[] x, float[] y, int length, int inner, double bound, string what)
-    {
-        double worst = 0;
-        int outer = x.Length / (length * inner);
-        for (int o = 0; o < outer; o++)
-        {
-            for (int c = 0; c < inner; c++)
-            {
-                int start = (o * length * inner) + c;
-                float[] slice = [.. Enumerable.Range(0, length).Select(i => x[start + (i * inner)])];
-                double[] truth = LogSoftmax(slice);
-                for (int i = 0; i < length; i++)
-                {
-                    float actual = y[start + (i * inner)];
-                    double error = Ulp.Error(actual, truth[i]);
-                    Assert.True(Ulp.WithinForwardBound(actual, truth[i], bound),
-                        $"{what}: slice ({o}, {c}) of length {length}, element {i}: got {actual:R}, truth {truth[i]:R} ({error:F2} ULP)");
-                    if (Math.Abs(truth[i]) >= Ulp.MinNormal)
-                    {
-                        worst = Math.Max(worst, error);
-                    }
-                }
-            }
-        }
-
-        return worst;
-    }
+    public static double MaxUlp(float[] x, float[] y, int length, int inner, double bound, string what) =>
+        SoftmaxSlices.MaxUlp(x, y, length, inner, bound, what, static slice => LogSoftmax(slice));
 
     /// <summary>
     /// Asserts dx = g − e^y·Σg per slice (y the saved output, viewed as [outer, length, inner]) within the kernels'
